@@ -1,0 +1,63 @@
+package vn.investpulse.processor.facts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import vn.investpulse.schemas.CapitalSource;
+import vn.investpulse.schemas.Dimension;
+import vn.investpulse.schemas.EventType;
+import vn.investpulse.schemas.IndicatorSource;
+import vn.investpulse.schemas.RegistrationEvent;
+
+/**
+ * What the processor keeps of one register entry of a project (dự án): enough to recompute the project's
+ * contribution to every figure.
+ *
+ * @param amount null for TERMINATION; for CAPITAL_DECREASE the size of the reduction (positive)
+ */
+public record ProjectEvent(String eventId, EventType type, CapitalSource source, String zone, String sector,
+                           String country, LocalDate date, String currency, BigDecimal amount) {
+
+    public ProjectEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(date, "date");
+    }
+
+    public static ProjectEvent of(RegistrationEvent e) {
+        return new ProjectEvent(e.getEventId(), e.getEventType(), e.getCapitalSource(), e.getZoneCode(),
+                e.getSectorCode(), e.getInvestorCountry(), e.getEffectiveDate(),
+                e.getEventType() == EventType.TERMINATION ? null : e.getCurrency(),
+                e.getEventType() == EventType.TERMINATION ? null : e.getAmount());
+    }
+
+    /** Registered capital of this entry, signed: a decrease is negative, a termination has none. */
+    public BigDecimal signedAmount() {
+        return switch (type) {
+            case TERMINATION -> BigDecimal.ZERO;
+            case CAPITAL_DECREASE -> amount.negate();
+            default -> amount;
+        };
+    }
+
+    /** VSIC section letter of the division, e.g. C for C26. */
+    public String section() {
+        return sector.substring(0, 1);
+    }
+
+    /** The ten series this entry counts in: its source and ALL, each by total, zone, sector, section, country. */
+    public List<DimKey> series() {
+        List<DimKey> keys = new ArrayList<>(10);
+        for (IndicatorSource s : List.of(IndicatorSource.valueOf(source.name()), IndicatorSource.ALL)) {
+            keys.add(DimKey.total(s));
+            keys.add(new DimKey(s, Dimension.ZONE, zone));
+            keys.add(new DimKey(s, Dimension.SECTOR, sector));
+            keys.add(new DimKey(s, Dimension.SECTION, section()));
+            keys.add(new DimKey(s, Dimension.COUNTRY, country));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,82 @@
+package vn.investpulse.processor.figures;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import vn.investpulse.processor.fx.FxRates;
+import vn.investpulse.processor.fx.Money;
+
+/**
+ * Amounts kept by (currency, local date) at full precision. Converting sums bucket by bucket at each
+ * bucket's own rate keeps "every amount at the rate in force on its own date" exact even after a rate changes.
+ */
+public final class Buckets {
+
+    private final TreeMap<CurrencyDate, BigDecimal> amounts = new TreeMap<>();
+
+    public Buckets add(CurrencyDate where, BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return this;
+        }
+        BigDecimal sum = amounts.merge(where, amount, BigDecimal::add);
+        if (sum.signum() == 0) {
+            amounts.remove(where); // keeps deltas and facts small: a cancelled amount leaves nothing behind
+        }
+        return this;
+    }
+
+    public Buckets addAll(Buckets other, int sign) {
+        other.amounts.forEach((k, v) -> add(k, sign < 0 ? v.negate() : v));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return amounts.isEmpty();
+    }
+
+    public Map<CurrencyDate, BigDecimal> asMap() {
+        return Collections.unmodifiableMap(amounts);
+    }
+
+    /** The sum in USD and VND, each bucket at the rate in force on its own date. */
+    public Money convert(FxRates rates) {
+        Money sum = Money.ZERO;
+        for (Map.Entry<CurrencyDate, BigDecimal> e : amounts.entrySet()) {
+            sum = sum.plus(Money.convert(e.getValue(), e.getKey().currency(), e.getKey().date(), rates));
+        }
+        return sum;
+    }
+
+    public Buckets copy() {
+        return new Buckets().addAll(this, 1);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Buckets b && amountsEqual(amounts, b.amounts);
+    }
+
+    private static boolean amountsEqual(Map<CurrencyDate, BigDecimal> a, Map<CurrencyDate, BigDecimal> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (var e : a.entrySet()) {
+            if (e.getValue().compareTo(b.get(e.getKey())) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(amounts.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return amounts.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package vn.investpulse.processor.fx;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Tỷ giá — VND per unit of a currency in force on a local date: the latest rate with effectiveDate ≤ that date. */
+public interface FxRates {
+
+    String VND = "VND";
+    String USD = "USD";
+
+    /** The rate in force on {@code date}; VND is always 1. Empty when no rate has taken effect yet. */
+    Optional<BigDecimal> vndPerUnit(String currency, LocalDate date);
+
+    /** The key of a rate on pulse.ref.fx-rates.v1 and in the local store: {@code USD:2023-01-01}. */
+    static String key(String currency, LocalDate effectiveDate) {
+        return currency + ":" + effectiveDate;
+    }
+}

@@ -1,0 +1,218 @@
+package vn.investpulse.processor.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import vn.investpulse.processor.facts.ProjectEvent;
+import vn.investpulse.processor.facts.ProjectState;
+import vn.investpulse.processor.figures.Buckets;
+import vn.investpulse.processor.figures.CurrencyDate;
+import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.Plan;
+import vn.investpulse.schemas.CapitalSource;
+import vn.investpulse.schemas.EventType;
+
+/**
+ * Small binary formats for the processor's own stores (no registry round trip, no Avro per store write).
+ * Every format starts with a version byte so it can evolve; BigDecimals are stored exactly (scale + unscaled).
+ */
+public final class CompactSerdes {
+
+    private static final byte V1 = 1;
+
+    private CompactSerdes() {
+    }
+
+    public static Serde<MonthFacts> monthFacts() {
+        return Serdes.serdeFrom((topic, f) -> f == null ? null : write(out -> writeFacts(out, f)),
+                (topic, bytes) -> bytes == null ? null : read(bytes, CompactSerdes::readFacts));
+    }
+
+    public static Serde<ProjectState> projectState() {
+        return Serdes.serdeFrom((topic, p) -> p == null ? null : write(out -> writeProject(out, p)),
+                (topic, bytes) -> bytes == null ? null : read(bytes, CompactSerdes::readProject));
+    }
+
+    public static Serde<BigDecimal> decimal() {
+        return Serdes.serdeFrom((topic, d) -> d == null ? null : write(out -> writeDecimal(out, d)),
+                (topic, bytes) -> bytes == null ? null : read(bytes, CompactSerdes::readDecimal));
+    }
+
+    public static Serde<Plan> plan() {
+        return Serdes.serdeFrom((topic, p) -> p == null ? null : write(out -> {
+            writeDecimal(out, p.amount());
+            out.writeUTF(p.currency());
+        }), (topic, bytes) -> bytes == null ? null : read(bytes, in -> new Plan(readDecimal(in), in.readUTF())));
+    }
+
+    public static Serde<DirtyMark> dirtyMark() {
+        return Serdes.serdeFrom((topic, d) -> d == null ? null : write(out -> {
+            out.writeUTF(d.fromMonth().toString());
+            writeNullable(out, d.eventId());
+            writeNullable(out, d.certificateNo());
+            out.writeLong(d.ingestedAt() == null ? Long.MIN_VALUE : d.ingestedAt());
+        }), (topic, bytes) -> bytes == null ? null : read(bytes, in -> {
+            java.time.YearMonth month = java.time.YearMonth.parse(in.readUTF());
+            String eventId = readNullable(in);
+            String cert = readNullable(in);
+            long at = in.readLong();
+            return new DirtyMark(month, eventId, cert, at == Long.MIN_VALUE ? null : at);
+        }));
+    }
+
+    // --- formats ---
+
+    private static void writeFacts(DataOutputStream out, MonthFacts f) throws IOException {
+        out.writeInt(f.newProjects);
+        out.writeInt(f.capitalIncreases);
+        out.writeInt(f.capitalDecreases);
+        out.writeInt(f.sharePurchases);
+        out.writeInt(f.terminations);
+        out.writeInt(f.cumulativeProjectsDelta);
+        writeBuckets(out, f.newCapital);
+        writeBuckets(out, f.adjustedCapital);
+        writeBuckets(out, f.sharePurchaseCapital);
+        writeBuckets(out, f.cumulativeCapitalDelta);
+    }
+
+    private static MonthFacts readFacts(DataInputStream in) throws IOException {
+        int[] counts = new int[6];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = in.readInt();
+        }
+        MonthFacts f = new MonthFacts(readBuckets(in), readBuckets(in), readBuckets(in), readBuckets(in));
+        f.newProjects = counts[0];
+        f.capitalIncreases = counts[1];
+        f.capitalDecreases = counts[2];
+        f.sharePurchases = counts[3];
+        f.terminations = counts[4];
+        f.cumulativeProjectsDelta = counts[5];
+        return f;
+    }
+
+    private static void writeBuckets(DataOutputStream out, Buckets b) throws IOException {
+        Map<CurrencyDate, BigDecimal> m = b.asMap();
+        out.writeInt(m.size());
+        for (var e : m.entrySet()) {
+            out.writeUTF(e.getKey().currency());
+            out.writeInt((int) e.getKey().date().toEpochDay());
+            writeDecimal(out, e.getValue());
+        }
+    }
+
+    private static Buckets readBuckets(DataInputStream in) throws IOException {
+        Buckets b = new Buckets();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            String currency = in.readUTF();
+            LocalDate date = LocalDate.ofEpochDay(in.readInt());
+            b.add(new CurrencyDate(currency, date), readDecimal(in));
+        }
+        return b;
+    }
+
+    private static void writeProject(DataOutputStream out, ProjectState p) throws IOException {
+        out.writeInt(p.events().size());
+        for (ProjectEvent e : p.events()) {
+            out.writeUTF(e.eventId());
+            out.writeByte(e.type().ordinal());
+            out.writeByte(e.source().ordinal());
+            out.writeUTF(e.zone());
+            out.writeUTF(e.sector());
+            out.writeUTF(e.country());
+            out.writeInt((int) e.date().toEpochDay());
+            writeNullable(out, e.currency());
+            out.writeBoolean(e.amount() != null);
+            if (e.amount() != null) {
+                writeDecimal(out, e.amount());
+            }
+        }
+    }
+
+    private static ProjectState readProject(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<ProjectEvent> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String id = in.readUTF();
+            EventType type = EventType.values()[in.readByte()];
+            CapitalSource source = CapitalSource.values()[in.readByte()];
+            String zone = in.readUTF();
+            String sector = in.readUTF();
+            String country = in.readUTF();
+            LocalDate date = LocalDate.ofEpochDay(in.readInt());
+            String currency = readNullable(in);
+            BigDecimal amount = in.readBoolean() ? readDecimal(in) : null;
+            events.add(new ProjectEvent(id, type, source, zone, sector, country, date, currency, amount));
+        }
+        return new ProjectState(events);
+    }
+
+    private static void writeDecimal(DataOutputStream out, BigDecimal d) throws IOException {
+        byte[] unscaled = d.unscaledValue().toByteArray();
+        out.writeInt(d.scale());
+        out.writeShort(unscaled.length);
+        out.write(unscaled);
+    }
+
+    private static BigDecimal readDecimal(DataInputStream in) throws IOException {
+        int scale = in.readInt();
+        byte[] unscaled = new byte[in.readShort()];
+        in.readFully(unscaled);
+        return new BigDecimal(new BigInteger(unscaled), scale);
+    }
+
+    private static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    // --- plumbing ---
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] write(Writer w) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(V1);
+            w.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T read(byte[] bytes, Reader<T> r) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            byte version = in.readByte();
+            if (version != V1) {
+                throw new IllegalStateException("unknown store format version " + version);
+            }
+            return r.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package vn.investpulse.processor.store;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.LinkedHashSet;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.SortedSet;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import vn.investpulse.processor.facts.DimKey;
+import vn.investpulse.processor.figures.FigureCalculator;
+import vn.investpulse.processor.figures.Figures;
+import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.MonthTotals;
+import vn.investpulse.processor.figures.Plan;
+import vn.investpulse.processor.fx.FxRates;
+import vn.investpulse.processor.fx.StoreFxRates;
+import vn.investpulse.processor.period.PeriodId;
+import vn.investpulse.schemas.Dimension;
+import vn.investpulse.schemas.IndicatorSource;
+
+/**
+ * Reads series from the processor's stores — the same code whether the stores are a task's own (for the
+ * emitted indicators) or interactive-query views (for the HTTP API), so both give the same figures.
+ */
+public final class SeriesStores {
+
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final ReadOnlyKeyValueStore<String, MonthFacts> facts;
+    private final ReadOnlyKeyValueStore<String, BigDecimal> fx;
+    private final ReadOnlyKeyValueStore<String, Plan> plans;
+
+    public SeriesStores(ReadOnlyKeyValueStore<String, MonthFacts> facts, ReadOnlyKeyValueStore<String, BigDecimal> fx,
+                        ReadOnlyKeyValueStore<String, Plan> plans) {
+        this.facts = facts;
+        this.fx = fx;
+        this.plans = plans;
+    }
+
+    /** Rates for one computation (lookups memoised until the next call). */
+    public FxRates rates() {
+        return new StoreFxRates(fx);
+    }
+
+    /** The stored month facts of a series, in month order. */
+    public NavigableMap<YearMonth, MonthFacts> months(DimKey series) {
+        NavigableMap<YearMonth, MonthFacts> out = new TreeMap<>();
+        try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(series.prefix(), KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, MonthFacts> kv = it.next();
+                out.put(DimKey.monthOfFactKey(kv.key), kv.value);
+            }
+        }
+        return out;
+    }
+
+    /** A calculator over a series, every amount converted at its own date's rate. */
+    public FigureCalculator calculator(DimKey series, FxRates rates) {
+        NavigableMap<YearMonth, MonthTotals> totals = new TreeMap<>();
+        months(series).forEach((m, f) -> totals.put(m, f.totals(rates)));
+        return new FigureCalculator(series.source(), totals);
+    }
+
+    /** The figures of one series and period (zeros when it has no facts). */
+    public Figures figures(DimKey series, PeriodId period) {
+        return calculator(series, rates()).figures(period, planFor(series, period.year()));
+    }
+
+    /**
+     * The plan a series is measured against: FDI/DDI totals use {@code SOURCE:year}, a zone uses its own plan
+     * {@code SOURCE:year:ZONE} if one exists; ALL and the other dimensions have none.
+     */
+    public Plan planFor(DimKey series, int year) {
+        if (series.source() == IndicatorSource.ALL) {
+            return null;
+        }
+        return switch (series.dimension()) {
+            case TOTAL -> plans.get(Plan.key(series.source().name(), year, null));
+            case ZONE -> plans.get(Plan.key(series.source().name(), year, series.value()));
+            default -> null;
+        };
+    }
+
+    /** The values a dimension has facts for, e.g. every zone with FDI registrations. */
+    public SortedSet<String> values(IndicatorSource source, Dimension dimension) {
+        SortedSet<String> out = new TreeSet<>();
+        try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(DimKey.dimensionPrefix(source, dimension), KEYS)) {
+            while (it.hasNext()) {
+                out.add(DimKey.ofFactKey(it.next().key).value());
+            }
+        }
+        return out;
+    }
+
+    /** Every series with facts. */
+    public Set<DimKey> allSeries() {
+        Set<DimKey> out = new LinkedHashSet<>();
+        try (KeyValueIterator<String, MonthFacts> it = facts.all()) {
+            while (it.hasNext()) {
+                out.add(DimKey.ofFactKey(it.next().key));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package vn.investpulse.processor.store;
+
+/**
+ * Names of the processor's state stores. They name changelog topics ({@code <application.id>-<store>-changelog}):
+ * renaming one loses its state in production, which is why {@code topology.describe()} is pinned by a test.
+ */
+public final class StoreNames {
+
+    /** eventId of every counted registration, forever (value: ingestedAt epoch millis). */
+    public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    /** Every counted entry of a project, by certificate number. */
+    public static final String PROJECTS = "projects";
+    /** Base facts by {@code SOURCE|DIMENSION|VALUE|yyyy-MM}. */
+    public static final String MONTH_FACTS = "month-facts";
+    /** FX rates by {@code CURRENCY:yyyy-MM-dd}, VND per unit. */
+    public static final String FX_RATES = "fx-rates";
+    /** Annual plans by {@code SOURCE:year[:ZONE]}. */
+    public static final String PLANS = "plans";
+    /** Series waiting for their indicators to be recomputed, with the earliest affected month. */
+    public static final String DIRTY_SERIES = "dirty-series";
+    /** Fingerprint of the figures last emitted per indicator key, so only changed figures are emitted. */
+    public static final String EMITTED = "emitted-indicators";
+
+    private StoreNames() {
+    }
+}

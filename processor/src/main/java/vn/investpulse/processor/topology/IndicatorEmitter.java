@@ -1,0 +1,136 @@
+package vn.investpulse.processor.topology;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.investpulse.processor.facts.DimKey;
+import vn.investpulse.processor.figures.FigureCalculator;
+import vn.investpulse.processor.figures.Figures;
+import vn.investpulse.processor.figures.IndicatorRecords;
+import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.Plan;
+import vn.investpulse.processor.fx.FxRates;
+import vn.investpulse.processor.period.PeriodId;
+import vn.investpulse.processor.store.DirtyMark;
+import vn.investpulse.processor.store.SeriesStores;
+import vn.investpulse.processor.store.StoreNames;
+import vn.investpulse.schemas.Indicator;
+import vn.investpulse.schemas.IndicatorKey;
+import vn.investpulse.schemas.PeriodKind;
+
+/**
+ * Emits changed indicators. Incoming marks say which series changed and from which month; every
+ * {@code emitInterval} of wall-clock time (registrations are sparse, so emission must not wait for traffic) the
+ * dirty series are recomputed from their base facts, from that month on — the months, quarters and years it
+ * touches, YTD of later months, cumulative of every later period, YoY of the following year — and only figures
+ * that differ from the last emitted ones go out. A late row or an FX change therefore re-emits exactly the
+ * affected periods, and a burst of events costs one computation per series.
+ */
+final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKey, Indicator> {
+
+    private final Duration emitInterval;
+    private ProcessorContext<IndicatorKey, Indicator> context;
+    private KeyValueStore<String, DirtyMark> dirty;
+    private KeyValueStore<String, String> emitted;
+    private KeyValueStore<String, MonthFacts> facts;
+    private SeriesStores series;
+
+    IndicatorEmitter(Duration emitInterval) {
+        this.emitInterval = emitInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<IndicatorKey, Indicator> context) {
+        this.context = context;
+        this.dirty = context.getStateStore(StoreNames.DIRTY_SERIES);
+        this.emitted = context.getStateStore(StoreNames.EMITTED);
+        this.facts = context.getStateStore(StoreNames.MONTH_FACTS);
+        KeyValueStore<String, BigDecimal> fx = context.getStateStore(StoreNames.FX_RATES);
+        KeyValueStore<String, Plan> plans = context.getStateStore(StoreNames.PLANS);
+        this.series = new SeriesStores(facts, fx, plans);
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitDirty());
+    }
+
+    @Override
+    public void process(Record<String, DirtyMark> record) {
+        DirtyMark before = dirty.get(record.key());
+        dirty.put(record.key(), before == null ? record.value() : before.merge(record.value()));
+    }
+
+    /** Recomputes every dirty series and emits what changed. Public for the benchmark's final flush. */
+    void emitDirty() {
+        Map<String, DirtyMark> marks = new LinkedHashMap<>();
+        try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, DirtyMark> kv = it.next();
+                marks.put(kv.key, kv.value);
+            }
+        }
+        if (marks.isEmpty()) {
+            return;
+        }
+        DirtyMark everything = marks.remove(FxRatesUpdater.ALL_SERIES);
+        if (everything != null) {
+            for (DimKey k : series.allSeries()) {
+                marks.merge(k.toString(), everything, DirtyMark::merge);
+            }
+        }
+        FxRates rates = series.rates();
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        marks.forEach((key, mark) -> emitSeries(DimKey.parse(key), mark, rates, now));
+        for (String key : marks.keySet()) {
+            dirty.delete(key);
+        }
+        if (everything != null) {
+            dirty.delete(FxRatesUpdater.ALL_SERIES);
+        }
+    }
+
+    private void emitSeries(DimKey key, DirtyMark mark, FxRates rates, Instant now) {
+        FigureCalculator calc = series.calculator(key, rates);
+        NavigableMap<YearMonth, ?> months = calc.months();
+        if (months.isEmpty()) {
+            return;
+        }
+        YearMonth from = mark.fromMonth().isBefore(months.firstKey()) ? months.firstKey() : mark.fromMonth();
+        YearMonth to = months.lastKey();
+        for (PeriodId period : periodsTouching(from, to)) {
+            Figures f = calc.figures(period, series.planFor(key, period.year()));
+            String keyText = IndicatorRecords.keyText(key, f);
+            String fingerprint = f.fingerprint();
+            if (fingerprint.equals(emitted.get(keyText))) {
+                continue;
+            }
+            emitted.put(keyText, fingerprint);
+            Instant ingestedAt = mark.ingestedAt() == null ? null : Instant.ofEpochMilli(mark.ingestedAt());
+            context.forward(new Record<>(IndicatorRecords.key(key, f),
+                    IndicatorRecords.indicator(key, f, now, mark.eventId(), mark.certificateNo(), ingestedAt),
+                    now.toEpochMilli()));
+        }
+    }
+
+    /** Every month from {@code from} to {@code to}, with the quarters and years that contain them. */
+    static List<PeriodId> periodsTouching(YearMonth from, YearMonth to) {
+        TreeSet<PeriodId> out = new TreeSet<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            out.add(PeriodId.month(m));
+            out.add(PeriodId.of(PeriodKind.QUARTER, m));
+            out.add(PeriodId.of(PeriodKind.YEAR, m));
+        }
+        return new ArrayList<>(out);
+    }
+}

@@ -1,0 +1,53 @@
+package vn.investpulse.processor.topology;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import vn.investpulse.processor.fx.FxRates;
+import vn.investpulse.processor.fx.StoreFxRates;
+import vn.investpulse.processor.store.StoreNames;
+import vn.investpulse.schemas.EventType;
+import vn.investpulse.schemas.RegistrationEvent;
+
+/**
+ * Refuses a registration whose amount cannot be converted: no USD rate (needed for both reporting currencies)
+ * or no rate of its own currency in force on its local date. It happens before de-duplication, so re-sending
+ * the event once the rate is loaded counts it.
+ */
+final class Placement implements FixedKeyProcessor<String, Checked<RegistrationEvent>, Checked<RegistrationEvent>> {
+
+    private FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context;
+    private KeyValueStore<String, BigDecimal> rates;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context) {
+        this.context = context;
+        this.rates = context.getStateStore(StoreNames.FX_RATES);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Checked<RegistrationEvent>> record) {
+        RegistrationEvent e = record.value().value();
+        if (e.getEventType() == EventType.TERMINATION) {
+            context.forward(record);
+            return;
+        }
+        FxRates fx = new StoreFxRates(rates);
+        LocalDate date = e.getEffectiveDate();
+        String missing = fx.vndPerUnit(FxRates.USD, date).isEmpty() ? FxRates.USD
+                : fx.vndPerUnit(e.getCurrency(), date).isEmpty() ? e.getCurrency() : null;
+        if (missing == null) {
+            context.forward(record);
+            return;
+        }
+        String reason = "no FX rate in force for " + missing + " on " + date + " (load a rate with effectiveDate <= "
+                + date + " on pulse.ref.fx-rates.v1, then re-send the event)";
+        String reasonVi = "không có tỷ giá " + missing + " áp dụng cho ngày " + date;
+        context.forward(record.withValue(Checked.refused(DeadLetters.refused(e, DeadLetters.originOf(record.headers()),
+                reason, reasonVi, Instant.ofEpochMilli(context.currentSystemTimeMs())))));
+    }
+}

@@ -1,0 +1,163 @@
+package vn.investpulse.processor.topology;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import vn.investpulse.contracts.RegistrySerdes;
+import vn.investpulse.contracts.Topics;
+import vn.investpulse.processor.store.CompactSerdes;
+import vn.investpulse.processor.store.DirtyMark;
+import vn.investpulse.processor.store.StoreNames;
+import vn.investpulse.schemas.Indicator;
+import vn.investpulse.schemas.IndicatorKey;
+import vn.investpulse.schemas.RegistrationEvent;
+
+/**
+ * The indicator topology. Data flow:
+ *
+ * <pre>
+ * registrations ─ validated ─ byAuthority ─ placeable ─ deduplicated ─ projectFacts ─ monthFacts ─┐
+ * fx-rates ────── fxRates ─────────────────────────────────────────────────────────────────────────┼─ indicators ─ pulse.indicators.v1
+ * plans ───────── plans ───────────────────────────────────────────────────────────────────────────┘
+ * every refusal ──────────────────────────────────────────────────────────────────────────────────── pulse.registrations.dlq.v1
+ * </pre>
+ *
+ * <p>Aggregates cross projects, zones and sectors, so after validation every registration is repartitioned to a
+ * single "authority" partition: one task owns the base facts, the reference data and the emission, which keeps
+ * cumulative figures exact and order-independent and lets one store answer every query. The authority's volume
+ * (hundreds of certificates a year) is far below what one task handles.
+ */
+public final class ProcessorTopology {
+
+    public static final String REPARTITION = "registrations-by-authority";
+
+    private final Topics topics;
+    private final RegistrySerdes serdes;
+    private final Duration emitInterval;
+
+    private ProcessorTopology(Topics topics, RegistrySerdes serdes, Duration emitInterval) {
+        this.topics = topics;
+        this.serdes = serdes;
+        this.emitInterval = emitInterval;
+    }
+
+    public static Topology build(Topics topics, RegistrySerdes serdes, Duration emitInterval) {
+        return new ProcessorTopology(topics, serdes, emitInterval).topology();
+    }
+
+    private Topology topology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        addStores(builder);
+
+        KStream<String, RegistrationEvent> valid = validated(builder);
+        KStream<String, RegistrationEvent> counted = deduplicated(placeable(byAuthority(valid)));
+        KStream<String, DirtyMark> changed = monthFacts(projectFacts(counted))
+                .merge(fxRates(builder), Named.as("reference-and-facts-changes"))
+                .merge(plans(builder), Named.as("all-changes"));
+        indicators(changed).to(topics.indicators().name(), Produced.with(serdes.keySerde(topics.indicators()),
+                serdes.valueSerde(topics.indicators())).withName("indicators-sink"));
+        return builder.build();
+    }
+
+    /** Decodes and checks registrations; refusals go to the DLQ. */
+    KStream<String, RegistrationEvent> validated(StreamsBuilder builder) {
+        KStream<String, byte[]> raw = builder.stream(topics.registrations().name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("registrations-source"));
+        var deserializer = serdes.valueSerde(topics.registrations()).deserializer();
+        return accepted(raw.processValues(() -> new RegistrationDecoder(deserializer), Named.as("registrations-decoded")),
+                "registrations-");
+    }
+
+    /** Moves every registration to the single authority partition (key stays the certificate number). */
+    KStream<String, RegistrationEvent> byAuthority(KStream<String, RegistrationEvent> events) {
+        return events.repartition(Repartitioned.<String, RegistrationEvent>as(REPARTITION)
+                .withKeySerde(Serdes.String()).withValueSerde(serdes.valueSerde(topics.registrations()))
+                .withNumberOfPartitions(1));
+    }
+
+    /** Refuses registrations whose amount cannot be converted at its date (no FX rate in force). */
+    KStream<String, RegistrationEvent> placeable(KStream<String, RegistrationEvent> events) {
+        return accepted(events.mapValues(Checked::ok, Named.as("registrations-to-place"))
+                .processValues(Placement::new, Named.as("registrations-placed"), StoreNames.FX_RATES), "placement-");
+    }
+
+    /** Counts an eventId once, forever. */
+    KStream<String, RegistrationEvent> deduplicated(KStream<String, RegistrationEvent> events) {
+        return events.processValues(Deduplicator::new, Named.as("registrations-deduplicated"), StoreNames.SEEN_EVENT_IDS);
+    }
+
+    /** Per project (certificate number): the month-fact changes of each counted entry. */
+    KStream<String, FactChanges> projectFacts(KStream<String, RegistrationEvent> events) {
+        return events.processValues(ProjectFacts::new, Named.as("project-facts"), StoreNames.PROJECTS);
+    }
+
+    /** Base facts per (source, dimension, value, month); emits the series they dirty. */
+    KStream<String, DirtyMark> monthFacts(KStream<String, FactChanges> changes) {
+        return changes.process(MonthFactsUpdater::new, Named.as("month-facts-updated"), StoreNames.MONTH_FACTS);
+    }
+
+    /** FX rates into their store; every series is dirty from the month a rate takes effect. */
+    KStream<String, DirtyMark> fxRates(StreamsBuilder builder) {
+        var deserializer = serdes.valueSerde(topics.fxRates()).deserializer();
+        KStream<String, byte[]> raw = builder.stream(topics.fxRates().name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("fx-rates-source"));
+        return accepted(raw.process(() -> new FxRatesUpdater(deserializer), Named.as("fx-rates-updated"), StoreNames.FX_RATES),
+                "fx-rates-");
+    }
+
+    /** Plans into their store; the series measured against a plan are dirty from January of its year. */
+    KStream<String, DirtyMark> plans(StreamsBuilder builder) {
+        var deserializer = serdes.valueSerde(topics.plans()).deserializer();
+        KStream<String, byte[]> raw = builder.stream(topics.plans().name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("plans-source"));
+        return accepted(raw.process(() -> new PlansUpdater(deserializer), Named.as("plans-updated"), StoreNames.PLANS), "plans-");
+    }
+
+    /** Recomputes dirty series on a wall-clock punctuator and emits the indicators whose figures changed. */
+    KStream<IndicatorKey, Indicator> indicators(KStream<String, DirtyMark> changes) {
+        return changes.process(() -> new IndicatorEmitter(emitInterval), Named.as("indicators-emitted"),
+                StoreNames.DIRTY_SERIES, StoreNames.EMITTED, StoreNames.MONTH_FACTS, StoreNames.FX_RATES, StoreNames.PLANS);
+    }
+
+    /** Splits checked records: refusals to the DLQ, accepted values on. */
+    private <T> KStream<String, T> accepted(KStream<String, Checked<T>> checked, String prefix) {
+        Map<String, KStream<String, Checked<T>>> branches = checked.split(Named.as(prefix))
+                .branch((k, v) -> v.isOk(), Branched.as("accepted"))
+                .defaultBranch(Branched.as("refused"));
+        branches.get(prefix + "refused")
+                .map((k, v) -> KeyValue.pair(DeadLetters.key(v.deadLetter()), v.deadLetter()),
+                        Named.as(prefix + "dead-letter"))
+                .to(topics.registrationsDlq().name(), Produced.with(Serdes.String(), serdes.valueSerde(topics.registrationsDlq()))
+                        .withName(prefix + "dlq-sink"));
+        return branches.get(prefix + "accepted").mapValues(Checked::value, Named.as(prefix + "value"));
+    }
+
+    private void addStores(StreamsBuilder builder) {
+        builder.addStateStore(store(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
+        builder.addStateStore(store(StoreNames.PROJECTS, CompactSerdes.projectState()));
+        builder.addStateStore(store(StoreNames.MONTH_FACTS, CompactSerdes.monthFacts()));
+        builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
+        builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
+        builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));
+        builder.addStateStore(store(StoreNames.EMITTED, Serdes.String()));
+    }
+
+    /** A persistent (RocksDB), changelogged, cached key-value store. */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled().withLoggingEnabled(Map.of());
+    }
+}
