@@ -49,7 +49,7 @@ public final class Header {
                     "dòng tiêu đề thiếu cột " + String.join(", ", missing)
                             + " (cần có " + String.join(",", kind.columns()) + ")"));
         }
-        return new Header(List.copyOf(columns), List.copyOf(ignored));
+        return new Header(java.util.Collections.unmodifiableList(columns), List.copyOf(ignored));
     }
 
     /** Number of cells in the header row, recognised or not: every data row must have as many. */

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import vn.investpulse.ingest.Reason;
@@ -29,10 +30,10 @@ public final class XlsxTableReader {
     }
 
     public static ParsedTable read(byte[] body, TableKind kind) {
-        if (!ReadableWorkbook.isOOXMLZipHeader(java.util.Arrays.copyOf(body, Math.min(body.length, 8)))) {
+        if (body.length < 8 || !ReadableWorkbook.isOOXMLZipHeader(java.util.Arrays.copyOf(body, 8))) {
             throw notXlsx(null);
         }
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body))) {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(body), new ReadingOptions(true, false))) {
             Sheet sheet = workbook.getFirstSheet();
             List<RawRow> rows = new ArrayList<>();
             Header header = null;
@@ -103,7 +104,9 @@ public final class XlsxTableReader {
                 return dt.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? dt.toLocalDate().toString()
                         : dt.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString();
             }
-            return new BigDecimal(cell.getRawValue()).toPlainString();
+            BigDecimal number = new BigDecimal(cell.getRawValue());
+            // 35000000 may be stored as 3.5E7 or 35000000.0: keep the value, not the spelling.
+            return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
         }
         if (type == CellType.BOOLEAN) {
             return String.valueOf(cell.asBoolean());
