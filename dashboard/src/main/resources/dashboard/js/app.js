@@ -148,7 +148,8 @@ function renderCumulative() {
 // ---------------------------------------------------------------- charts
 
 function zoneName(code) {
-  return state.zoneNames.get(code) || code;
+  const names = state.zoneNames.get(code);
+  return names ? names[state.lang] : code;
 }
 
 function renderMonthly() {
@@ -370,23 +371,27 @@ async function loadAlerts() {
   renderStatus();
 }
 
+/** Zone names from ingest's reference data ({code, nameVi, nameEn}); codes seen only in figures show as codes. */
 function learnZones(zones) {
   let added = false;
   for (const zone of zones) {
-    const code = zone.code ?? zone.zoneCode ?? zone.id;
-    if (code && (!state.zoneNames.has(code) || (zone.name && state.zoneNames.get(code) === code))) {
-      state.zoneNames.set(code, zone.name || zone.nameVi || code);
+    const code = zone.code;
+    const known = state.zoneNames.get(code);
+    if (code && (!known || (zone.nameVi && known.vi === code))) {
+      state.zoneNames.set(code, { vi: zone.nameVi || code, en: zone.nameEn || zone.nameVi || code });
       added = true;
     }
   }
   if (added) {
     renderZoneOptions();
+    renderBreakdowns();
   }
 }
 
 function renderZoneOptions() {
   const select = $('zone-select');
-  const options = [['', TEXTS[state.lang].allZones], ...[...state.zoneNames.entries()].sort((a, b) => a[1].localeCompare(b[1]))];
+  const named = [...state.zoneNames.keys()].map((code) => [code, zoneName(code)]).sort((a, b) => a[1].localeCompare(b[1], state.lang));
+  const options = [['', TEXTS[state.lang].allZones], ...named];
   if (state.zone && !state.zoneNames.has(state.zone)) {
     options.push([state.zone, state.zone]);
   }
