@@ -12,13 +12,13 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 
-class XlsxTableReaderTest {
+public class XlsxTableReaderTest {
 
     /** The header row an authority's export uses (Vietnamese), as a test workbook. */
-    static final List<String> VIETNAMESE_HEADER = List.of("Mã sự kiện", "Số GCNĐKĐT", "Loại", "Nguồn vốn", "Nhà đầu tư",
+    public static final List<String> VIETNAMESE_HEADER = List.of("Mã sự kiện", "Số GCNĐKĐT", "Loại", "Nguồn vốn", "Nhà đầu tư",
             "Quốc gia", "KCN/KKT", "Ngành", "Vốn đăng ký", "Tiền tệ", "Ngày hiệu lực");
 
-    static byte[] workbook(List<String> header, List<List<Object>> rows) throws IOException {
+    public static byte[] workbook(List<String> header, List<List<Object>> rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "invest-pulse-test", "1.0");
         Worksheet sheet = wb.newWorksheet("Biến động");
