@@ -107,6 +107,11 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
             return;
         }
         YearMonth from = mark.fromMonth().isBefore(months.firstKey()) ? months.firstKey() : mark.fromMonth();
+        // When facts arrive after a gap, the months of the gap (no facts of their own, but cumulative figures)
+        // have never been emitted: fill them in too.
+        while (from.isAfter(months.firstKey()) && emitted.get(monthKey(key, from.minusMonths(1))) == null) {
+            from = from.minusMonths(1);
+        }
         YearMonth to = months.lastKey();
         for (PeriodId period : periodsTouching(from, to)) {
             Figures f = calc.figures(period, series.planFor(key, period.year()));
@@ -121,6 +126,10 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
                     IndicatorRecords.indicator(key, f, now, mark.eventId(), mark.certificateNo(), ingestedAt),
                     now.toEpochMilli()));
         }
+    }
+
+    private static String monthKey(DimKey key, YearMonth month) {
+        return key + "|" + PeriodKind.MONTH + "|" + PeriodId.month(month);
     }
 
     /** Every month from {@code from} to {@code to}, with the quarters and years that contain them. */
