@@ -50,9 +50,9 @@ export function breakdown(source, period, by) {
   return getJson(`/api/v1/indicators/breakdown?${query({ source, period, by })}`);
 }
 
-/** Alerts of a source and year, newest first. */
-export function alerts(source, year) {
-  return getJson(`/api/v1/alerts?${query({ source, year })}`);
+/** Alerts of a year, every source and scope, newest first. */
+export function alerts(year) {
+  return getJson(`/api/v1/alerts?${query({ year })}`);
 }
 
 /** The zones (khu công nghiệp, khu kinh tế) known to ingest's reference data; [] when not available. */

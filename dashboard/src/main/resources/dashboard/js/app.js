@@ -317,10 +317,17 @@ const view = () => `${state.year}|${state.zone}`;
 
 /** Re-reads the tiles' figures (fast path: tiles first), then the monthly series. */
 async function loadFigures() {
+  if (await loadIndicators()) {
+    await loadSeries();
+  }
+}
+
+/** The year's indicator of each source, for the tiles; false when the view changed meanwhile. */
+async function loadIndicators() {
   const shown = view();
   const [fdi, ddi] = await Promise.all(SOURCES.map((source) => track(api.indicator(source, String(state.year), state.zone), 'indicators')));
   if (shown !== view()) {
-    return;
+    return false;
   }
   if (fdi) state.indicators.FDI = fdi;
   if (ddi) state.indicators.DDI = ddi;
@@ -328,7 +335,12 @@ async function loadFigures() {
   SOURCES.forEach(renderTile);
   renderCumulative();
   renderStatus();
+  return true;
+}
 
+/** The monthly series of the shown year (and of last year, for the running year's YoY), for the chart. */
+async function loadSeries() {
+  const shown = view();
   const needPrevious = state.year === today.year;
   const [seriesFdi, seriesDdi, previousFdi, previousDdi] = await Promise.all([
     ...SOURCES.map((source) => track(api.monthlySeries(source, state.year, state.zone), 'series')),
@@ -361,12 +373,12 @@ async function loadBreakdowns() {
 
 async function loadAlerts() {
   const shown = view();
-  const lists = await Promise.all(SOURCES.map((source) => track(api.alerts(source, state.year), 'alerts')));
-  if (shown !== view()) {
+  const list = await track(api.alerts(state.year), 'alerts');
+  if (shown !== view() || !list) {
     return;
   }
   state.alerts = state.alerts.filter((a) => Number(a.year) !== state.year);
-  addAlerts(lists.flatMap((list) => list || []));
+  addAlerts(list);
   renderAlerts();
   renderStatus();
 }
@@ -432,9 +444,14 @@ function debounced(task, delayMs) {
 }
 
 const refreshFigures = debounced(loadFigures, FIGURES_DEBOUNCE_MS);
+const refreshSeries = debounced(loadSeries, FIGURES_DEBOUNCE_MS);
 const refreshBreakdowns = debounced(loadBreakdowns, BREAKDOWN_DEBOUNCE_MS);
 
-/** An indicator changed: re-read what it affects on the screen, if it is the shown year (or last year, for YoY). */
+/**
+ * An indicator changed: show what it affects, if it is the shown year (or last year, for YoY). The year's own
+ * figures for the tile's scope come with the event itself and are shown at once; the rest is re-read (debounced,
+ * one registration changes dozens of keys).
+ */
 function onIndicator(indicator) {
   const periodId = String(indicator.periodId ?? indicator.period ?? '');
   const year = String(state.year);
@@ -446,12 +463,25 @@ function onIndicator(indicator) {
   const tilesAffected = state.zone
     ? dimension === 'ZONE' && indicator.dimensionValue === state.zone
     : dimension === 'TOTAL';
-  if (tilesAffected) {
+  if (tilesAffected && isTileFigure(indicator)) {
+    state.indicators[indicator.source] = { ...state.indicators[indicator.source], ...indicator };
+    state.updatedAt = new Date();
+    renderTile(indicator.source);
+    renderCumulative();
+    renderStatus();
+    refreshSeries();
+  } else if (tilesAffected) {
     refreshFigures();
   }
   if (!periodId || periodId.startsWith(year)) {
     refreshBreakdowns();
   }
+}
+
+/** The whole shown year of FDI or DDI, with its figures: exactly what a tile shows. */
+function isTileFigure(indicator) {
+  return SOURCES.includes(indicator.source) && indicator.periodKind === 'YEAR'
+    && String(indicator.periodId) === String(state.year) && indicator.totalCapitalUsd !== undefined;
 }
 
 // ---------------------------------------------------------------- controls
