@@ -1,5 +1,6 @@
 package vn.investpulse.sink.write;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -14,6 +15,7 @@ public final class SqlFailures {
 
     /** Exception chains (cause and next exception) are followed this deep at most: drivers can build cycles. */
     private static final int MAX_CHAIN = 20;
+    private static final int MAX_MESSAGE = 400;
     private static final Duration VALIDATION = Duration.ofSeconds(2);
     /**
      * SQLSTATE classes that say nothing about the row: 08 connection exception, 57 operator intervention
@@ -42,14 +44,28 @@ public final class SqlFailures {
         return connection == null || !valid(connection);
     }
 
+    /**
+     * The failure in a line an operator can read: the server's messages along the chain, without the batched
+     * SQL text that a driver's BatchUpdateException repeats (PostgreSQL puts every bound row in it).
+     */
     public static String describe(SQLException e) {
         StringBuilder sb = new StringBuilder();
         int depth = 0;
         for (Throwable t = e; t != null && depth++ < MAX_CHAIN; t = next(t)) {
+            if (t instanceof BatchUpdateException b && b.getNextException() != null) {
+                continue;
+            }
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (message.length() > MAX_MESSAGE) {
+                message = message.substring(0, MAX_MESSAGE) + "…";
+            }
+            if (sb.indexOf(message) >= 0) {
+                continue;
+            }
             if (!sb.isEmpty()) {
                 sb.append(" / ");
             }
-            sb.append(t instanceof SQLException s && s.getSQLState() != null ? "[" + s.getSQLState() + "] " : "").append(t.getMessage());
+            sb.append(t instanceof SQLException s && s.getSQLState() != null ? "[" + s.getSQLState() + "] " : "").append(message);
             if (sb.length() > 2000) {
                 break;
             }
