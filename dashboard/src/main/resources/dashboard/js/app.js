@@ -116,6 +116,8 @@ function renderTile(source) {
   tile.classList.toggle('over-plan', hasPlan && Number(pct) >= 100);
   const marker = $(`${prefix}-pace`);
   marker.style.left = `${Math.min(pace, 100)}%`;
+  // Keep the label inside the tile near either end of the bar.
+  marker.dataset.edge = pace > 85 ? 'right' : (pace < 15 ? 'left' : 'none');
   marker.hidden = !hasPlan || state.year > today.year;
   const paceText = `${t.paceMarker} ${formatPercent(pace, lang)}`;
   setText(`${prefix}-pace-label`, paceText);

@@ -19,6 +19,8 @@ const COLORS = {
 const FONT = { color: COLORS.text, fontSize: 14 };
 
 const charts = new Map();
+/** Honour the system's reduced-motion setting (also what makes the browser tests' screenshots deterministic). */
+const ANIMATE = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function chartFor(element) {
   let chart = charts.get(element);
@@ -99,6 +101,7 @@ export function drawMonthly(element, { rows, currency, planAmount, paceFactor, l
     series.push({ name: t.seriesPlan, type: 'line', data: [], itemStyle: { color: COLORS.plan } });
   }
   chartFor(element).setOption({
+    animation: ANIMATE,
     animationDuration: 300,
     textStyle: FONT,
     title: { text: `${sourceLabel} · ${axisUnit}`, left: 8, top: 0, textStyle: { color: COLORS.muted, fontSize: 13, fontWeight: 'normal' } },
@@ -157,6 +160,7 @@ export function drawBreakdown(element, { rows, currency, lang, nameOf, highlight
   const unit = moneyUnit(Math.max(...top.map((r) => r.amount)));
   const names = top.map((r) => (r.other ? r.key : nameOf(r.key)));
   chart.setOption({
+    animation: ANIMATE,
     animationDuration: 300,
     textStyle: FONT,
     grid: { left: 8, right: 150, top: 4, bottom: 4, containLabel: true },

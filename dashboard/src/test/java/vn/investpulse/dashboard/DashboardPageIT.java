@@ -121,6 +121,17 @@ class DashboardPageIT {
     }
 
     @Test
+    void loadsEverythingFromItsOwnOriginAndDrawsTheChartsWithTheBundledECharts() {
+        await().atMost(PAGE_TIMEOUT).until(() -> !driver().findElements(By.cssSelector("#chart-monthly canvas")).isEmpty());
+
+        assertThat(driver().executeScript("return typeof window.echarts.init")).isEqualTo("function");
+        @SuppressWarnings("unchecked")
+        List<String> resources = (List<String>) driver().executeScript(
+                "return performance.getEntriesByType('resource').map((e) => e.name)");
+        assertThat(resources).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("http://localhost:" + app.port() + "/"));
+    }
+
+    @Test
     void togglesToEnglishAndRemembersTheChoice() {
         assertThat(driver().executeScript("return document.documentElement.lang")).isEqualTo("vi");
         assertThat(text("lang-toggle")).isEqualTo("English");

@@ -273,7 +273,7 @@ class DashboardBrowserIT {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-default-apps", "--hide-scrollbars", "--window-size=" + width + "," + height,
+                    "--disable-default-apps", "--hide-scrollbars", "--force-prefers-reduced-motion", "--window-size=" + width + "," + height,
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -49,7 +49,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--hide-scrollbars", "--lang=vi-VN",
+                "--disable-default-apps", "--hide-scrollbars", "--lang=vi-VN", "--force-prefers-reduced-motion",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
