@@ -68,8 +68,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
     public synchronized void start() {
         Instant started = Instant.now();
         try {
+            // The registry needs no broker: launch it first and let both boot side by side.
+            registry.launch();
             kafka.start();
-            registry.start();
+            registry.awaitStarted();
             TopicCreator.createMissing(TopicCreator.adminConfig(bootstrapServers()), topics);
         } catch (RuntimeException e) {
             close();

@@ -45,6 +45,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private Process process;
     private Thread shutdownHook;
+    private RegistryDistribution distribution;
+    private Instant launchedAt;
 
     /**
      * @param dataDir where the registry keeps its H2 database ({@code registry.mv.db}) and its log
@@ -55,16 +57,26 @@ public final class EmbeddedRegistry implements AutoCloseable {
         this.port = FreePorts.orFree(port);
     }
 
-    public synchronized void start() {
+    /** Launches the registry and waits until it is ready with the BACKWARD rule in place. */
+    public void start() {
+        launch();
+        awaitStarted();
+    }
+
+    /**
+     * Launches the child process and returns at once, so the caller can start the broker meanwhile
+     * (the two take a few seconds each); follow with {@link #awaitStarted()}.
+     */
+    public synchronized void launch() {
         if (process != null) {
             return;
         }
-        Instant started = Instant.now();
+        launchedAt = Instant.now();
         if (!FreePorts.isFree(port)) {
             throw new IllegalStateException("Registry port " + port + " on 127.0.0.1 is already in use"
                     + " (another instance running? choose another port with PULSE_REGISTRY_PORT)");
         }
-        RegistryDistribution distribution = RegistryDistribution.locate();
+        distribution = RegistryDistribution.locate();
         try {
             Files.createDirectories(dataDir);
             process = new ProcessBuilder(command(distribution))
@@ -77,15 +89,26 @@ public final class EmbeddedRegistry implements AutoCloseable {
         }
         shutdownHook = new Thread(this::stopProcess, "embedded-registry-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Waits for {@code /health/ready} (deadline 60 s), then sets the global BACKWARD compatibility rule. */
+    public void awaitStarted() {
+        Process current;
+        synchronized (this) {
+            current = process;
+        }
+        if (current == null) {
+            throw new IllegalStateException("the registry was not launched");
+        }
         try {
-            awaitReady();
+            awaitReady(current);
             RegistryRules.ensureBackwardCompatibility(apiUrl());
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         LOG.info("Apicurio Registry {} ready on {} (pid {}, data {}) in {} ms", distribution.version(), url(),
-                process.pid(), dataDir, Duration.between(started, Instant.now()).toMillis());
+                current.pid(), dataDir, Duration.between(launchedAt, Instant.now()).toMillis());
     }
 
     /** The base URL, e.g. {@code http://127.0.0.1:8081}; the web console is at {@code /ui}. */
@@ -174,8 +197,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return cmd;
     }
 
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(STARTUP_DEADLINE);
+    private void awaitReady(Process process) {
+        Instant deadline = launchedAt.plus(STARTUP_DEADLINE);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the Apicurio Registry exited with code " + process.exitValue()
