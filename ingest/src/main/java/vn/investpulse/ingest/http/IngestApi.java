@@ -21,6 +21,7 @@ import vn.investpulse.ingest.Importer;
 import vn.investpulse.ingest.Reason;
 import vn.investpulse.ingest.kafka.RecordPublisher;
 import vn.investpulse.ingest.parse.Format;
+import vn.investpulse.ingest.parse.ParsedTable;
 import vn.investpulse.ingest.parse.TableFormatException;
 import vn.investpulse.ingest.parse.TableKind;
 import vn.investpulse.ingest.reference.ReferenceCatalog;
@@ -39,7 +40,8 @@ import vn.investpulse.ingest.reference.ReferenceCatalog;
  * is refused with 413, another content type with 415, an unreadable table with 400.
  * Query parameters: {@code dryRun=true} validates and reports without writing anything; {@code file=NAME}
  * names the file in provenance and dead letters (default: the request id); {@code connector=NAME}
- * (default {@code http}; the CLI sends {@code csv-import}, {@code xlsx-import} or {@code json-import}).
+ * (default {@code http}; the CLI sends {@code csv-import}, {@code xlsx-import} or {@code json-import});
+ * {@code lineOffset=N} adds N to every reported line (the CLI sends batches of a bigger file).
  * The answer ({@link ImportReport}) is sent only once the broker has acknowledged every record.
  */
 public final class IngestApi {
@@ -107,8 +109,10 @@ public final class IngestApi {
         String connector = Optional.ofNullable(ctx.queryParam("connector")).filter(c -> CONNECTOR.matcher(c).matches()).orElse("http");
         String file = Optional.ofNullable(ctx.queryParam("file")).map(String::strip).filter(f -> !f.isEmpty())
                 .map(f -> f.length() > MAX_FILE_NAME ? f.substring(0, MAX_FILE_NAME) : f).orElse(null);
+        long lineOffset = lineOffset(ctx.queryParam("lineOffset"));
         try {
-            ImportReport report = importer.importTable(kind, format.get(), body, connector, file, dryRun);
+            ParsedTable table = format.get().read(body, kind).shifted(lineOffset);
+            ImportReport report = importer.importTable(kind, table, connector, file, dryRun);
             LOG.info("{} upload {} ({}, {} bytes{}): {} accepted, {} duplicates, {} rejected", kind, report.requestId(),
                     file == null ? connector : file, body.length, dryRun ? ", dry run" : "", report.accepted(),
                     report.duplicates(), report.rejected().size());
@@ -119,6 +123,14 @@ public final class IngestApi {
             LOG.error("{} upload failed: {}", kind, e.getMessage(), e);
             error(ctx, 503, Reason.of(e.getMessage() + "; nothing is confirmed: send the same data again (re-sending is safe)",
                     "Kafka chưa xác nhận dữ liệu; hãy gửi lại (gửi lại không gây trùng lặp)"));
+        }
+    }
+
+    private static long lineOffset(String value) {
+        try {
+            return value == null ? 0 : Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

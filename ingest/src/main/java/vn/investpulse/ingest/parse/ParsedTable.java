@@ -12,4 +12,17 @@ public record ParsedTable(List<RawRow> rows, List<String> ignoredColumns) {
         rows = List.copyOf(rows);
         ignoredColumns = List.copyOf(ignoredColumns);
     }
+
+    /**
+     * The same rows with their line numbers moved by {@code offset}: a client that splits a big file into
+     * batches says where its batch starts, so rejections point at the original file's lines.
+     */
+    public ParsedTable shifted(long offset) {
+        if (offset == 0) {
+            return this;
+        }
+        return new ParsedTable(rows.stream()
+                .map(r -> new RawRow(r.line() + offset, r.values(), r.rawText(), r.problem()))
+                .toList(), ignoredColumns);
+    }
 }
