@@ -36,6 +36,7 @@ public final class DemoTrickle implements AutoCloseable {
     private final Clock clock;
     private final Random random;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
     private final List<DemoRow> opened = new ArrayList<>();
     private final String runId;
     private ScheduledExecutorService scheduler;
@@ -83,7 +84,7 @@ public final class DemoTrickle implements AutoCloseable {
     }
 
     DemoRow next() {
-        long n = sent.get() + 1;
+        long n = sequence.incrementAndGet();
         String eventId = "DEMO-LIVE-" + runId + "-" + n;
         String now = OffsetDateTime.now(clock.withZone(Fields.HAI_PHONG)).truncatedTo(ChronoUnit.SECONDS).toString();
         if (!opened.isEmpty() && random.nextInt(3) == 0) {
