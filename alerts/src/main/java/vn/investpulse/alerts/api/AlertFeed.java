@@ -68,6 +68,9 @@ public final class AlertFeed implements AutoCloseable {
             consumer = c;
             List<TopicPartition> partitions = c.partitionsFor(topics.alerts().name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic " + topics.alerts().name() + " does not exist: create the pipeline's topics first");
+            }
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> endAtStart = c.endOffsets(partitions);
