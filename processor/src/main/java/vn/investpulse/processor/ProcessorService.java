@@ -121,6 +121,11 @@ public final class ProcessorService implements AutoCloseable {
         api.register(app);
     }
 
+    /** Live screens connected to the change stream. */
+    public int streamClients() {
+        return stream.clientCount();
+    }
+
     public KafkaStreams.State state() {
         KafkaStreams s = streams;
         return s == null ? KafkaStreams.State.CREATED : s.state();
