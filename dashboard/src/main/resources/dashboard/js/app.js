@@ -455,7 +455,7 @@ const refreshBreakdowns = debounced(loadBreakdowns, BREAKDOWN_DEBOUNCE_MS);
  * one registration changes dozens of keys).
  */
 function onIndicator(indicator) {
-  const periodId = String(indicator.periodId ?? indicator.period ?? '');
+  const periodId = String(indicator.period ?? indicator.periodId ?? '');
   const year = String(state.year);
   const lastYear = String(state.year - 1);
   if (periodId && !periodId.startsWith(year) && !periodId.startsWith(lastYear)) {
@@ -483,7 +483,7 @@ function onIndicator(indicator) {
 /** The whole shown year of FDI or DDI, with its figures: exactly what a tile shows. */
 function isTileFigure(indicator) {
   return SOURCES.includes(indicator.source) && indicator.periodKind === 'YEAR'
-    && String(indicator.periodId) === String(state.year) && indicator.totalCapitalUsd !== undefined;
+    && String(indicator.period ?? indicator.periodId) === String(state.year) && indicator.totalCapitalUsd !== undefined;
 }
 
 // ---------------------------------------------------------------- controls
