@@ -8,9 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,16 @@ public final class AlertFeed implements AutoCloseable {
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> endAtStart = c.endOffsets(partitions);
             while (running) {
-                for (ConsumerRecord<String, Alert> record : c.poll(POLL)) {
+                ConsumerRecords<String, Alert> records;
+                try {
+                    records = c.poll(POLL);
+                } catch (RecordDeserializationException e) {
+                    // The notifier dead-letters it; the screen just goes past it.
+                    LOG.error("Skipping the unreadable alert record at {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+                    c.seek(e.topicPartition(), e.offset() + 1);
+                    continue;
+                }
+                for (ConsumerRecord<String, Alert> record : records) {
                     if (record.value() == null) {
                         continue;
                     }

@@ -1,6 +1,7 @@
 package vn.investpulse.alerts.webhook;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +108,17 @@ public final class WebhookNotifier implements AutoCloseable {
     private void loop(KafkaConsumer<String, Alert> c, KafkaProducer<String, DeadLetter> deadLetters) {
         c.subscribe(List.of(topics.alerts().name()));
         while (closing.getCount() > 0) {
-            var records = c.poll(POLL);
+            ConsumerRecords<String, Alert> records;
+            try {
+                records = c.poll(POLL);
+            } catch (RecordDeserializationException e) {
+                // An unreadable record must not stop every later alert: dead-letter its bytes and go past it.
+                deadLetterUnreadable(e, deadLetters);
+                TopicPartition tp = e.topicPartition();
+                c.seek(tp, e.offset() + 1);
+                c.commitSync(Map.of(tp, new OffsetAndMetadata(e.offset() + 1)));
+                continue;
+            }
             polling = true;
             for (ConsumerRecord<String, Alert> record : records) {
                 if (!deliver(record, deadLetters)) {
@@ -189,6 +202,37 @@ public final class WebhookNotifier implements AutoCloseable {
             throw new InterruptException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write the dead letter of " + alert.getId() + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void deadLetterUnreadable(RecordDeserializationException e, KafkaProducer<String, DeadLetter> deadLetters) {
+        ByteBuffer value = e.valueBuffer();
+        byte[] raw = null;
+        if (value != null) {
+            raw = new byte[value.remaining()];
+            value.duplicate().get(raw);
+        }
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String where = e.topicPartition() + "@" + e.offset();
+        DeadLetter letter = DeadLetter.newBuilder()
+                .setStage(STAGE)
+                .setSourceTopic(e.topicPartition().topic())
+                .setSourcePartition(e.topicPartition().partition())
+                .setSourceOffset(e.offset())
+                .setRawBytes(raw == null ? null : ByteBuffer.wrap(raw))
+                .setReason("the record at " + where + " is not a readable Alert, so it was not delivered: " + cause.getMessage())
+                .setReasonVi("Bản ghi tại " + where + " không đọc được thành cảnh báo nên không được gửi đi")
+                .setErrorClass(cause.getClass().getName())
+                .setTimestamp(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .build();
+        try {
+            deadLetters.send(new ProducerRecord<>(topics.alertsDlq().name(), where, letter)).get();
+            LOG.error("Dead-lettered the unreadable record at {}: {}", where, cause.getMessage());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(ie);
+        } catch (ExecutionException ee) {
+            throw new IllegalStateException("cannot write the dead letter of " + where + ": " + ee.getCause().getMessage(), ee.getCause());
         }
     }
 

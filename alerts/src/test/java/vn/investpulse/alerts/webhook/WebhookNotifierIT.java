@@ -168,6 +168,33 @@ class WebhookNotifierIT {
         }
     }
 
+    @Test
+    void anUnreadableRecordIsDeadLetteredAndTheAlertsAfterItAreStillDelivered(EmbeddedPlatform platform) throws Exception {
+        Alert after = alertsOf(2095).get(0);
+        byte[] garbage = "not an Avro alert".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TopicCreator.createMissing(TopicCreator.adminConfig(platform.bootstrapServers()), platform.topics());
+        long poisonOffset;
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(props, new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            poisonOffset = raw.send(new ProducerRecord<>(platform.topics().alerts().name(), "garbage-2095", garbage)).get().offset();
+        }
+        publish(platform, List.of(after));
+        try (RecordingWebhookServer server = new RecordingWebhookServer();
+             WebhookNotifier notifier = new WebhookNotifier(config(platform, server.url().toString(), 2), platform.topics(),
+                     platform.serdes(), Clock.systemUTC())) {
+            notifier.start();
+            await().atMost(DEADLINE).until(() -> server.count(key(after)) == 1);
+            DeadLetter letter = awaitDeadLetter(platform, d -> d.getSourceOffset() != null && d.getSourceOffset() == poisonOffset
+                    && d.getEventId() == null);
+            assertThat(letter.getStage()).isEqualTo("notifier");
+            assertThat(letter.getReason()).contains("pulse.alerts.v1-0@" + poisonOffset).contains("not a readable Alert");
+            byte[] kept = new byte[letter.getRawBytes().remaining()];
+            letter.getRawBytes().duplicate().get(kept);
+            assertThat(kept).isEqualTo(garbage);
+        }
+    }
+
     private static boolean committedPast(EmbeddedPlatform platform, String group, long offset) throws Exception {
         try (Admin admin = Admin.create(TopicCreator.adminConfig(platform.bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
@@ -177,6 +204,10 @@ class WebhookNotifierIT {
     }
 
     private static DeadLetter awaitDeadLetter(EmbeddedPlatform platform, String alertId) {
+        return awaitDeadLetter(platform, d -> alertId.equals(d.getEventId()));
+    }
+
+    private static DeadLetter awaitDeadLetter(EmbeddedPlatform platform, java.util.function.Predicate<DeadLetter> wanted) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
@@ -188,7 +219,7 @@ class WebhookNotifierIT {
             consumer.subscribe(List.of(platform.topics().alertsDlq().name()));
             await().atMost(DEADLINE).until(() -> {
                 for (ConsumerRecord<String, DeadLetter> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (alertId.equals(r.value().getEventId())) {
+                    if (wanted.test(r.value())) {
                         found.add(r.value());
                     }
                 }
