@@ -15,6 +15,9 @@ const FIGURES_DEBOUNCE_MS = 40;
 const BREAKDOWN_DEBOUNCE_MS = 400;
 const BANNER_VISIBLE_MS = 15 * 60 * 1000;
 const MAX_ALERTS_SHOWN = 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Hai Phong keeps UTC+7 all year (no daylight saving), so its midnight is a fixed offset from UTC's. */
+const HAI_PHONG_OFFSET_MS = 7 * 60 * 60 * 1000;
 const YEARS_SHOWN = 6;
 const SOURCES = ['FDI', 'DDI'];
 /** The currency each source reports in: FDI in USD, DDI (đầu tư trong nước) in VND. */
@@ -22,7 +25,7 @@ const REPORTING_CURRENCY = { FDI: 'USD', DDI: 'VND' };
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(window.location.search);
-const today = haiPhongDate();
+let today = haiPhongDate();
 
 const state = {
   lang: initialLanguage(),
@@ -496,14 +499,18 @@ function updateUrl() {
   window.history.replaceState(null, '', `${window.location.pathname}?${search}`);
 }
 
-function setUpControls() {
-  const yearSelect = $('year-select');
+function fillYearOptions() {
   const years = [];
   for (let y = Math.max(today.year, state.year); y > today.year - YEARS_SHOWN; y -= 1) {
     years.push(y);
   }
   if (!years.includes(state.year)) years.push(state.year);
-  yearSelect.replaceChildren(...years.map((y) => new Option(String(y), String(y), false, y === state.year)));
+  $('year-select').replaceChildren(...years.map((y) => new Option(String(y), String(y), false, y === state.year)));
+}
+
+function setUpControls() {
+  const yearSelect = $('year-select');
+  fillYearOptions();
   yearSelect.addEventListener('change', () => {
     state.year = Number(yearSelect.value);
     state.indicators = {};
@@ -540,6 +547,30 @@ function setUpControls() {
   window.addEventListener('resize', resizeCharts);
 }
 
+/**
+ * A wall screen stays open for months: at each Hai Phong midnight move the pace marker on, and on 1 January follow
+ * the new year if the screen was showing the current one. One timer per day, not a polling loop.
+ */
+function scheduleMidnight() {
+  const msToMidnight = DAY_MS - ((Date.now() + HAI_PHONG_OFFSET_MS) % DAY_MS);
+  setTimeout(() => {
+    const wasCurrentYear = state.year === today.year;
+    today = haiPhongDate();
+    if (wasCurrentYear && state.year !== today.year) {
+      state.year = today.year;
+      state.indicators = {};
+      state.series = {};
+      fillYearOptions();
+      updateUrl();
+      renderAll();
+      reloadAll();
+    } else {
+      renderAll();
+    }
+    scheduleMidnight();
+  }, msToMidnight + 1000);
+}
+
 function connect() {
   const setConnection = (name) => (value) => {
     state.connection[name] = value;
@@ -569,6 +600,7 @@ async function main() {
   connect();
   reloadAll();
   api.zones().then(learnZones);
+  scheduleMidnight();
   document.body.dataset.ready = 'true';
 }
 
