@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.CloseOptions;
@@ -118,7 +120,7 @@ public final class AlertsService implements AutoCloseable {
         AlertsConfig config = AlertsConfig.from(ConfigSource.fromEnvironment());
         Topics topics = new Topics(config.topicPartitions(), config.replicationFactor());
         RegistryRules.ensureBackwardCompatibility(config.registryUrl());
-        var adminConfig = new java.util.HashMap<String, Object>(config.kafkaClientSettings());
+        Map<String, Object> adminConfig = new HashMap<>(config.kafkaClientSettings());
         adminConfig.putAll(TopicCreator.adminConfig(config.bootstrapServers()));
         TopicCreator.createMissing(adminConfig, topics);
         RegistrySerdes serdes = new RegistrySerdes(config.registryUrl(), config.registryClientSettings());

@@ -2,9 +2,12 @@ package vn.investpulse.alerts.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import vn.investpulse.schemas.CapitalSource;
 
 /**
@@ -38,7 +41,7 @@ public record AlertRules(List<BigDecimal> thresholds, BigDecimal paceFactor, Set
 
     /** Parses "50,75,100" into percentages at scale 2, checking they are positive and strictly ascending. */
     public static List<BigDecimal> parseThresholds(String text) {
-        List<BigDecimal> parsed = new java.util.ArrayList<>();
+        List<BigDecimal> parsed = new ArrayList<>();
         for (String part : text.split(",")) {
             String item = part.trim();
             if (item.isEmpty()) {
@@ -54,14 +57,14 @@ public record AlertRules(List<BigDecimal> thresholds, BigDecimal paceFactor, Set
     }
 
     public static Set<CapitalSource> parseSources(String text) {
-        Set<CapitalSource> sources = new java.util.TreeSet<>();
+        Set<CapitalSource> sources = new TreeSet<>();
         for (String part : text.split(",")) {
             String item = part.trim();
             if (item.isEmpty()) {
                 continue;
             }
             try {
-                sources.add(CapitalSource.valueOf(item.toUpperCase(java.util.Locale.ROOT)));
+                sources.add(CapitalSource.valueOf(item.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + item + "' is not a capital source; use FDI, DDI or FDI,DDI");
             }
@@ -76,7 +79,7 @@ public record AlertRules(List<BigDecimal> thresholds, BigDecimal paceFactor, Set
         if (values.isEmpty()) {
             throw new IllegalArgumentException("at least one threshold is needed, e.g. 50,75,100,150,200");
         }
-        List<BigDecimal> scaled = new java.util.ArrayList<>();
+        List<BigDecimal> scaled = new ArrayList<>();
         BigDecimal previous = null;
         for (BigDecimal value : values) {
             if (value.signum() <= 0) {

@@ -1,6 +1,7 @@
 package vn.investpulse.alerts.topology;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.SortedSet;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -48,8 +49,8 @@ final class ThresholdProcessor implements Processor<String, PlanProgress, String
             return;
         }
         List<BigDecimal> firing = state == null ? List.of() : state.firing();
-        List<ThresholdRule.Transition> transitions = rule.evaluate(new java.util.HashSet<>(firing), progress.progressPct());
-        SortedSet<BigDecimal> next = ThresholdRule.apply(new java.util.HashSet<>(firing), transitions);
+        List<ThresholdRule.Transition> transitions = rule.evaluate(new HashSet<>(firing), progress.progressPct());
+        SortedSet<BigDecimal> next = ThresholdRule.apply(new HashSet<>(firing), transitions);
         store.put(record.key(), new ThresholdState(progress.progressPct(), progress.asOf(), List.copyOf(next)));
         for (ThresholdRule.Transition t : transitions) {
             Alert alert = alerts.threshold(t.state(), t.thresholdPct(), progress);
