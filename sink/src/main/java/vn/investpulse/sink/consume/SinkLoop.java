@@ -85,12 +85,15 @@ public final class SinkLoop implements Runnable {
     }
 
     private void writeBatch(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        long started = System.nanoTime();
         Batch batch = new Batch();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             decoder.decodeInto(record, batch);
         }
+        long decoded = System.nanoTime();
         try {
             writer.write(batch, Map.copyOf(stored));
+            metrics.timed(decoded - started, System.nanoTime() - decoded);
         } catch (OffsetConflictException e) {
             metrics.offsetConflict(e.getMessage());
             LOG.warn("Batch discarded: {}; seeking to the stored offsets again", e.getMessage());

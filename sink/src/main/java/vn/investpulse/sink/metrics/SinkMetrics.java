@@ -16,6 +16,8 @@ public final class SinkMetrics {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong offsetConflicts = new AtomicLong();
+    private final AtomicLong decodeNanos = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
     private final AtomicReference<Instant> lastCommitAt = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
@@ -26,6 +28,20 @@ public final class SinkMetrics {
         deadLetters.addAndGet(refused);
         batchesCommitted.incrementAndGet();
         lastCommitAt.set(at);
+    }
+
+    /** Time spent decoding records and writing batches (including retries), for throughput analysis. */
+    public void timed(long decodeNanos, long writeNanos) {
+        this.decodeNanos.addAndGet(decodeNanos);
+        this.writeNanos.addAndGet(writeNanos);
+    }
+
+    public long decodeMillis() {
+        return decodeNanos.get() / 1_000_000;
+    }
+
+    public long writeMillis() {
+        return writeNanos.get() / 1_000_000;
     }
 
     public void retried(String error) {
@@ -67,6 +83,8 @@ public final class SinkMetrics {
         out.put("deadLetters", deadLetters.get());
         out.put("retries", retries.get());
         out.put("offsetConflicts", offsetConflicts.get());
+        out.put("decodeMillis", decodeMillis());
+        out.put("writeMillis", writeMillis());
         Instant last = lastCommitAt.get();
         out.put("lastCommitAt", last == null ? null : last.toString());
         out.put("lastError", lastError.get());

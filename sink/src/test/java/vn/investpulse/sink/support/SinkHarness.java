@@ -146,7 +146,11 @@ public final class SinkHarness implements AutoCloseable {
 
     /** Waits until the group's offsets stored in the database reach the end of every partition the sink reads. */
     public void awaitCaughtUp(Store store, String group) {
-        await("sink " + group + " caught up").atMost(CATCH_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
+        awaitCaughtUp(store, group, CATCH_UP);
+    }
+
+    public void awaitCaughtUp(Store store, String group, Duration atMost) {
+        await("sink " + group + " caught up").atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
             Map<TopicPartition, Long> stored = storedOffsets(store, group);
             return endOffsets().entrySet().stream().allMatch(e -> stored.getOrDefault(e.getKey(), 0L) >= e.getValue());
         });
