@@ -114,6 +114,9 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (TableFormatException e) {
             err.println(file + ": " + e.reason().en() + " / " + e.reason().vi());
             return USAGE;
+        } catch (java.net.ConnectException e) {
+            err.println("Cannot reach the ingest API at " + url + " (is the pipeline running? see --url)");
+            return SERVER;
         } catch (IOException e) {
             err.println("Cannot import " + file + ": " + e);
             return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpTimeoutException ? SERVER : USAGE;

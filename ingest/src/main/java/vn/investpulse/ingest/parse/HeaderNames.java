@@ -1,7 +1,6 @@
 package vn.investpulse.ingest.parse;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /** Folds header names (and enum-like values) so matching ignores case, Vietnamese diacritics, spaces and punctuation. */
 public final class HeaderNames {
@@ -17,9 +16,27 @@ public final class HeaderNames {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text.replace('\uFEFF', ' '), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .replace('Đ', 'D').replace('đ', 'd');
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        // Values are folded once per row (event types, sources): skip the Unicode work for plain ASCII.
+        String folded = isAscii(text) ? text
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").replace('Đ', 'D').replace('đ', 'd');
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = Character.toLowerCase(folded.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 }
