@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -199,7 +200,7 @@ public final class ProcessorService implements AutoCloseable {
         if (s == null) {
             throw new IllegalStateException("the processor is not started");
         }
-        return new SeriesStores(store(s, StoreNames.MONTH_FACTS), store(s, StoreNames.FX_RATES), store(s, StoreNames.PLANS));
+        return new SeriesStores(store(s, StoreNames.FACTS), store(s, StoreNames.FX_RATES), store(s, StoreNames.PLANS));
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams s, String name) {
@@ -226,7 +227,8 @@ public final class ProcessorService implements AutoCloseable {
         stream.close();
         KafkaStreams s = streams;
         if (s != null) {
-            s.close(CLOSE_TIMEOUT);
+            // Leaving the group lets a restarted or remaining instance take the tasks over at once, not after the session timeout.
+            s.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
         if (admin != null) {
             admin.close(ADMIN_TIMEOUT);

@@ -1,5 +1,6 @@
 package vn.investpulse.processor.facts;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,17 +45,18 @@ public final class Contributions {
             case TERMINATION -> f.terminations = 1;
         }
         Map<String, MonthFacts> out = new HashMap<>();
-        YearMonth month = YearMonth.from(e.date());
         for (DimKey k : e.series()) {
-            out.put(k.factKey(month), f.copy());
+            out.put(k.factKey(e.date()), f.copy());
         }
         return out;
     }
 
     /**
-     * The cumulative contribution of a project, as monthly changes: valid at the end of month M iff
+     * The cumulative contribution of a project, as dated changes: valid at the end of month M iff
      * month(NEW) ≤ M < month(TERMINATION); its capital then is every amount dated in a month ≤ M. Counted in the
-     * series of its (earliest) NEW entry; without a NEW entry the project contributes nothing yet.
+     * series of its (earliest) NEW entry; without a NEW entry the project contributes nothing yet. A change is
+     * stored on the date it happens (the NEW date, an entry's own date, the termination date); figures sum them
+     * up to a month end.
      */
     public static Map<String, MonthFacts> cumulative(ProjectState project) {
         Map<String, MonthFacts> out = new HashMap<>();
@@ -63,16 +65,18 @@ public final class Contributions {
         if (registered.isEmpty()) {
             return out;
         }
-        YearMonth from = YearMonth.from(registered.get().date());
-        YearMonth until = project.events().stream().filter(e -> e.type() == EventType.TERMINATION)
-                .map(e -> YearMonth.from(e.date())).min(Comparator.naturalOrder()).orElse(null);
+        LocalDate registeredOn = registered.get().date();
+        YearMonth from = YearMonth.from(registeredOn);
+        LocalDate terminatedOn = project.events().stream().filter(e -> e.type() == EventType.TERMINATION)
+                .map(ProjectEvent::date).min(Comparator.naturalOrder()).orElse(null);
+        YearMonth until = terminatedOn == null ? null : YearMonth.from(terminatedOn);
         if (until != null && !until.isAfter(from)) {
             return out; // registered and terminated within the same month: never valid at a month end
         }
-        Map<YearMonth, MonthFacts> byMonth = new HashMap<>();
-        byMonth.computeIfAbsent(from, m -> new MonthFacts()).cumulativeProjectsDelta = 1;
-        if (until != null) {
-            byMonth.computeIfAbsent(until, m -> new MonthFacts()).cumulativeProjectsDelta = -1;
+        Map<LocalDate, MonthFacts> byDate = new HashMap<>();
+        byDate.computeIfAbsent(registeredOn, d -> new MonthFacts()).cumulativeProjectsDelta += 1;
+        if (terminatedOn != null) {
+            byDate.computeIfAbsent(terminatedOn, d -> new MonthFacts()).cumulativeProjectsDelta -= 1;
         }
         for (ProjectEvent e : project.events()) {
             if (e.type() == EventType.TERMINATION) {
@@ -83,14 +87,15 @@ public final class Contributions {
                 continue; // dated in or after the termination month: never part of a valid project's capital
             }
             CurrencyDate where = new CurrencyDate(e.currency(), e.date());
-            YearMonth counted = m.isBefore(from) ? from : m;
-            byMonth.computeIfAbsent(counted, x -> new MonthFacts()).cumulativeCapitalDelta.add(where, e.signedAmount());
-            if (until != null) {
-                byMonth.computeIfAbsent(until, x -> new MonthFacts()).cumulativeCapitalDelta.add(where, e.signedAmount().negate());
+            LocalDate counted = e.date().isBefore(registeredOn) ? registeredOn : e.date();
+            byDate.computeIfAbsent(counted, x -> new MonthFacts()).cumulativeCapitalDelta.add(where, e.signedAmount());
+            if (terminatedOn != null) {
+                byDate.computeIfAbsent(terminatedOn, x -> new MonthFacts()).cumulativeCapitalDelta.add(where, e.signedAmount().negate());
             }
         }
+        byDate.values().removeIf(MonthFacts::isEmpty);
         for (DimKey k : registered.get().series()) {
-            byMonth.forEach((month, f) -> out.put(k.factKey(month), f.copy()));
+            byDate.forEach((date, f) -> out.put(k.factKey(date), f.copy()));
         }
         return out;
     }

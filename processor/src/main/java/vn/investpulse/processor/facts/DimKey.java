@@ -1,13 +1,15 @@
 package vn.investpulse.processor.facts;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;
 import vn.investpulse.schemas.Dimension;
 import vn.investpulse.schemas.IndicatorSource;
 
 /**
- * One series of figures: a source, a dimension and its value ("" for TOTAL). Its month facts are stored
- * under {@code FDI|ZONE|DEEP_C|2023-04}, so a prefix scan of {@link #prefix()} returns its months in order.
+ * One series of figures: a source, a dimension and its value ("" for TOTAL). Its facts are stored per local date
+ * under {@code FDI|ZONE|DEEP_C|2023-04-05}, so a prefix scan of {@link #prefix()} returns its days in order and one
+ * of {@link #monthPrefix} the days of a month. Values stay small (one day), so an event never rewrites a big value.
  */
 public record DimKey(IndicatorSource source, Dimension dimension, String value) {
 
@@ -33,9 +35,14 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
         return source + "|" + dimension + "|" + value + "|";
     }
 
-    /** The store key of this series' facts of a month. */
-    public String factKey(YearMonth month) {
-        return prefix() + month;
+    /** The store key of this series' facts of a day. */
+    public String factKey(LocalDate date) {
+        return prefix() + date;
+    }
+
+    /** The key prefix of this series' days of a month, e.g. {@code FDI|TOTAL||2023-04-}. */
+    public String monthPrefix(YearMonth month) {
+        return prefix() + month + "-";
     }
 
     /** The key prefix of every value of a dimension, e.g. {@code FDI|ZONE|}. */
@@ -56,8 +63,12 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
         return parse(factKey.substring(0, factKey.lastIndexOf(SEPARATOR)));
     }
 
+    public static LocalDate dateOfFactKey(String factKey) {
+        return LocalDate.parse(factKey.substring(factKey.lastIndexOf(SEPARATOR) + 1));
+    }
+
     public static YearMonth monthOfFactKey(String factKey) {
-        return YearMonth.parse(factKey.substring(factKey.lastIndexOf(SEPARATOR) + 1));
+        return YearMonth.from(dateOfFactKey(factKey));
     }
 
     /** Text form without the trailing separator, e.g. {@code FDI|TOTAL|}. */

@@ -4,9 +4,9 @@ import java.util.Objects;
 import vn.investpulse.processor.fx.FxRates;
 
 /**
- * The base facts of one (source, dimension, value, month): counts and capital of the events dated in that
- * month, and the month's change of the cumulative (lũy kế) figures. The same shape is used for a delta
- * (signed) and for the stored sum, so applying a change is {@code facts.add(delta)}.
+ * The base facts of one (source, dimension, value) on one local date — or summed over a month: counts and capital
+ * of the events dated then, and the change of the cumulative (lũy kế) figures then. The same shape is used for a
+ * delta (signed), for the stored day and for a month's sum, so applying a change is {@code facts.add(delta)}.
  */
 public final class MonthFacts {
 

@@ -31,7 +31,7 @@ public final class QueryRouter {
         if (self == null) {
             return Optional.empty();
         }
-        KeyQueryMetadata m = streams.queryMetadataForKey(StoreNames.MONTH_FACTS, AUTHORITY, new StringSerializer());
+        KeyQueryMetadata m = streams.queryMetadataForKey(StoreNames.FACTS, AUTHORITY, new StringSerializer());
         if (m == null || KeyQueryMetadata.NOT_AVAILABLE.equals(m) || m.activeHost() == null) {
             throw new NotAvailableException("the indicator stores are not assigned yet (rebalancing); retry shortly");
         }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,17 +60,36 @@ public final class CompactSerdes {
 
     public static Serde<DirtyMark> dirtyMark() {
         return Serdes.serdeFrom((topic, d) -> d == null ? null : write(out -> {
-            out.writeUTF(d.fromMonth().toString());
+            out.writeInt(monthIndex(d.fromMonth()));
+            out.writeInt(d.changedMonths().size());
+            for (YearMonth m : d.changedMonths()) {
+                out.writeInt(monthIndex(m));
+            }
+            out.writeBoolean(d.ratesChanged());
             writeNullable(out, d.eventId());
             writeNullable(out, d.certificateNo());
             out.writeLong(d.ingestedAt() == null ? Long.MIN_VALUE : d.ingestedAt());
         }), (topic, bytes) -> bytes == null ? null : read(bytes, in -> {
-            java.time.YearMonth month = java.time.YearMonth.parse(in.readUTF());
+            YearMonth from = month(in.readInt());
+            int n = in.readInt();
+            TreeSet<YearMonth> months = new TreeSet<>();
+            for (int i = 0; i < n; i++) {
+                months.add(month(in.readInt()));
+            }
+            boolean rates = in.readBoolean();
             String eventId = readNullable(in);
             String cert = readNullable(in);
             long at = in.readLong();
-            return new DirtyMark(month, eventId, cert, at == Long.MIN_VALUE ? null : at);
+            return new DirtyMark(from, months, rates, eventId, cert, at == Long.MIN_VALUE ? null : at);
         }));
+    }
+
+    private static int monthIndex(YearMonth m) {
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
+    private static YearMonth month(int index) {
+        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
     }
 
     // --- formats ---

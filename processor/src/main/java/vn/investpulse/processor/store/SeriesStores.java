@@ -48,16 +48,33 @@ public final class SeriesStores {
         return new StoreFxRates(fx);
     }
 
-    /** The stored month facts of a series, in month order. */
+    /** The facts of a series summed by month, in month order. */
     public NavigableMap<YearMonth, MonthFacts> months(DimKey series) {
         NavigableMap<YearMonth, MonthFacts> out = new TreeMap<>();
         try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(series.prefix(), KEYS)) {
             while (it.hasNext()) {
                 KeyValue<String, MonthFacts> kv = it.next();
-                out.put(DimKey.monthOfFactKey(kv.key), kv.value);
+                MonthFacts sum = out.get(DimKey.monthOfFactKey(kv.key));
+                if (sum == null) {
+                    out.put(DimKey.monthOfFactKey(kv.key), kv.value);
+                } else {
+                    sum.add(kv.value);
+                }
             }
         }
         return out;
+    }
+
+    /** The facts of one month of a series (null when it has none). */
+    public MonthFacts month(DimKey series, YearMonth month) {
+        MonthFacts sum = null;
+        try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(series.monthPrefix(month), KEYS)) {
+            while (it.hasNext()) {
+                MonthFacts day = it.next().value;
+                sum = sum == null ? day : sum.add(day);
+            }
+        }
+        return sum;
     }
 
     /** A calculator over a series, every amount converted at its own date's rate. */
@@ -90,22 +107,36 @@ public final class SeriesStores {
     /** The values a dimension has facts for, e.g. every zone with FDI registrations. */
     public SortedSet<String> values(IndicatorSource source, Dimension dimension) {
         SortedSet<String> out = new TreeSet<>();
-        try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(DimKey.dimensionPrefix(source, dimension), KEYS)) {
-            while (it.hasNext()) {
-                out.add(DimKey.ofFactKey(it.next().key).value());
-            }
+        String prefix = DimKey.dimensionPrefix(source, dimension);
+        for (DimKey k : seriesBetween(prefix, prefix + PAST)) {
+            out.add(k.value());
         }
         return out;
     }
 
     /** Every series with facts. */
     public Set<DimKey> allSeries() {
+        return seriesBetween("", null);
+    }
+
+    /** Sorts after every character of a key, so {@code prefix + PAST} is past every key with that prefix. */
+    private static final String PAST = "\uffff";
+
+    /** The series with keys in [from, to), one seek per series (their days are skipped, not read). */
+    private Set<DimKey> seriesBetween(String from, String to) {
         Set<DimKey> out = new LinkedHashSet<>();
-        try (KeyValueIterator<String, MonthFacts> it = facts.all()) {
-            while (it.hasNext()) {
-                out.add(DimKey.ofFactKey(it.next().key));
+        String next = from;
+        while (true) {
+            String key;
+            try (KeyValueIterator<String, MonthFacts> it = facts.range(next, to)) {
+                if (!it.hasNext()) {
+                    return out;
+                }
+                key = it.next().key;
             }
+            DimKey series = DimKey.ofFactKey(key);
+            out.add(series);
+            next = series.prefix() + PAST;
         }
-        return out;
     }
 }

@@ -61,7 +61,7 @@ final class FxRatesUpdater implements Processor<String, byte[], String, Checked<
             return;
         }
         rates.put(FxRates.key(rate.getCurrency(), rate.getEffectiveDate()), rate.getVndPerUnit());
-        context.forward(new Record<>(ALL_SERIES, Checked.ok(DirtyMark.reference(YearMonth.from(rate.getEffectiveDate()))),
+        context.forward(new Record<>(ALL_SERIES, Checked.ok(DirtyMark.rates(YearMonth.from(rate.getEffectiveDate()))),
                 record.timestamp()));
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -22,6 +23,7 @@ import vn.investpulse.processor.figures.FigureCalculator;
 import vn.investpulse.processor.figures.Figures;
 import vn.investpulse.processor.figures.IndicatorRecords;
 import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.MonthTotals;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.processor.fx.FxRates;
 import vn.investpulse.processor.period.PeriodId;
@@ -42,12 +44,20 @@ import vn.investpulse.schemas.PeriodKind;
  */
 final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKey, Indicator> {
 
+    static final int MAX_CACHED_SERIES = 4096;
+
     private final Duration emitInterval;
     private ProcessorContext<IndicatorKey, Indicator> context;
     private KeyValueStore<String, DirtyMark> dirty;
     private KeyValueStore<String, String> emitted;
-    private KeyValueStore<String, MonthFacts> facts;
     private SeriesStores series;
+    /** Converted month totals per series; bounded (least recently used series are dropped and reloaded on demand). */
+    private final Map<DimKey, TreeMap<YearMonth, MonthTotals>> totals = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DimKey, TreeMap<YearMonth, MonthTotals>> eldest) {
+            return size() > MAX_CACHED_SERIES;
+        }
+    };
 
     IndicatorEmitter(Duration emitInterval) {
         this.emitInterval = emitInterval;
@@ -58,7 +68,7 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         this.context = context;
         this.dirty = context.getStateStore(StoreNames.DIRTY_SERIES);
         this.emitted = context.getStateStore(StoreNames.EMITTED);
-        this.facts = context.getStateStore(StoreNames.MONTH_FACTS);
+        KeyValueStore<String, MonthFacts> facts = context.getStateStore(StoreNames.FACTS);
         KeyValueStore<String, BigDecimal> fx = context.getStateStore(StoreNames.FX_RATES);
         KeyValueStore<String, Plan> plans = context.getStateStore(StoreNames.PLANS);
         this.series = new SeriesStores(facts, fx, plans);
@@ -100,9 +110,37 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         }
     }
 
+    /**
+     * The converted month totals of a series, kept in memory between punctuations so a change costs the months it
+     * touched, not the series' whole history. Only a cache of what the stores say: a new task instance (restart,
+     * rebalance, aborted transaction) starts empty and reloads from the stores.
+     */
+    private NavigableMap<YearMonth, MonthTotals> totals(DimKey key, DirtyMark mark, FxRates rates) {
+        TreeMap<YearMonth, MonthTotals> months = totals.get(key);
+        if (months == null) {
+            TreeMap<YearMonth, MonthTotals> loaded = new TreeMap<>();
+            series.months(key).forEach((m, f) -> loaded.put(m, f.totals(rates)));
+            totals.put(key, loaded);
+            return loaded;
+        }
+        TreeSet<YearMonth> reload = new TreeSet<>(mark.changedMonths());
+        if (mark.ratesChanged()) {
+            reload.addAll(months.tailMap(mark.fromMonth(), true).keySet());
+        }
+        for (YearMonth m : reload) {
+            MonthFacts f = series.month(key, m);
+            if (f == null) {
+                months.remove(m);
+            } else {
+                months.put(m, f.totals(rates));
+            }
+        }
+        return months;
+    }
+
     private void emitSeries(DimKey key, DirtyMark mark, FxRates rates, Instant now) {
-        FigureCalculator calc = series.calculator(key, rates);
-        NavigableMap<YearMonth, ?> months = calc.months();
+        NavigableMap<YearMonth, MonthTotals> months = totals(key, mark, rates);
+        FigureCalculator calc = new FigureCalculator(key.source(), months);
         if (months.isEmpty()) {
             return;
         }

@@ -3,6 +3,8 @@ package vn.investpulse.processor.topology;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,7 +15,7 @@ import vn.investpulse.processor.store.DirtyMark;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.RegistrationEvent;
 
-/** Applies month-fact deltas to the base facts and marks each touched series dirty from its earliest changed month. */
+/** Applies fact deltas to the daily base facts and marks each touched series dirty with the months that changed. */
 final class MonthFactsUpdater implements Processor<String, FactChanges, String, DirtyMark> {
 
     private ProcessorContext<String, DirtyMark> context;
@@ -22,21 +24,25 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
     @Override
     public void init(ProcessorContext<String, DirtyMark> context) {
         this.context = context;
-        this.facts = context.getStateStore(StoreNames.MONTH_FACTS);
+        this.facts = context.getStateStore(StoreNames.FACTS);
     }
 
     @Override
     public void process(Record<String, FactChanges> record) {
-        Map<String, YearMonth> earliest = new HashMap<>();
+        Map<String, SortedSet<YearMonth>> changed = new HashMap<>();
         record.value().deltas().forEach((factKey, delta) -> {
             MonthFacts current = facts.get(factKey);
-            facts.put(factKey, current == null ? delta : current.add(delta));
-            YearMonth month = DimKey.monthOfFactKey(factKey);
-            earliest.merge(DimKey.ofFactKey(factKey).toString(), month, (a, b) -> a.isBefore(b) ? a : b);
+            MonthFacts next = current == null ? delta : current.add(delta);
+            if (next.isEmpty()) {
+                facts.delete(factKey); // e.g. a cumulative change undone by a late row: nothing left on that day
+            } else {
+                facts.put(factKey, next);
+            }
+            changed.computeIfAbsent(DimKey.ofFactKey(factKey).toString(), k -> new TreeSet<>()).add(DimKey.monthOfFactKey(factKey));
         });
         RegistrationEvent cause = record.value().cause();
         Long ingestedAt = cause.getIngestedAt() == null ? null : cause.getIngestedAt().toEpochMilli();
-        earliest.forEach((series, month) -> context.forward(new Record<>(series,
-                new DirtyMark(month, cause.getEventId(), cause.getCertificateNo(), ingestedAt), record.timestamp())));
+        changed.forEach((series, months) -> context.forward(new Record<>(series,
+                DirtyMark.facts(months, cause.getEventId(), cause.getCertificateNo(), ingestedAt), record.timestamp())));
     }
 }

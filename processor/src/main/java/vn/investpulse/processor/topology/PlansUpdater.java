@@ -82,7 +82,7 @@ final class PlansUpdater implements Processor<String, byte[], String, Checked<Di
         IndicatorSource source = IndicatorSource.valueOf(parts[0]);
         int year = Integer.parseInt(parts[1]);
         DimKey series = parts.length > 2 ? new DimKey(source, Dimension.ZONE, parts[2]) : DimKey.total(source);
-        return new Record<>(series.toString(), Checked.ok(DirtyMark.reference(YearMonth.of(year, 1))), record.timestamp());
+        return new Record<>(series.toString(), Checked.ok(DirtyMark.plan(YearMonth.of(year, 1))), record.timestamp());
     }
 
     private void refuse(Record<String, byte[]> record, PlanTarget plan, String reason, String reasonVi, Instant now) {

@@ -29,7 +29,7 @@ import vn.investpulse.schemas.RegistrationEvent;
  * The indicator topology. Data flow:
  *
  * <pre>
- * registrations ─ validated ─ byAuthority ─ placeable ─ deduplicated ─ projectFacts ─ monthFacts ─┐
+ * registrations ─ validated ─ byAuthority ─ placeable ─ deduplicated ─ projectFacts ─ dailyFacts ─┐
  * fx-rates ────── fxRates ─────────────────────────────────────────────────────────────────────────┼─ indicators ─ pulse.indicators.v1
  * plans ───────── plans ───────────────────────────────────────────────────────────────────────────┘
  * every refusal ──────────────────────────────────────────────────────────────────────────────────── pulse.registrations.dlq.v1
@@ -64,7 +64,7 @@ public final class ProcessorTopology {
 
         KStream<String, RegistrationEvent> valid = validated(builder);
         KStream<String, RegistrationEvent> counted = deduplicated(placeable(byAuthority(valid)));
-        KStream<String, DirtyMark> changed = monthFacts(projectFacts(counted))
+        KStream<String, DirtyMark> changed = dailyFacts(projectFacts(counted))
                 .merge(fxRates(builder), Named.as("reference-and-facts-changes"))
                 .merge(plans(builder), Named.as("all-changes"));
         indicators(changed).to(topics.indicators().name(), Produced.with(serdes.keySerde(topics.indicators()),
@@ -104,9 +104,9 @@ public final class ProcessorTopology {
         return events.processValues(ProjectFacts::new, Named.as("project-facts"), StoreNames.PROJECTS);
     }
 
-    /** Base facts per (source, dimension, value, month); emits the series they dirty. */
-    KStream<String, DirtyMark> monthFacts(KStream<String, FactChanges> changes) {
-        return changes.process(MonthFactsUpdater::new, Named.as("month-facts-updated"), StoreNames.MONTH_FACTS);
+    /** Base facts per (source, dimension, value, local date); emits the series and months they dirty. */
+    KStream<String, DirtyMark> dailyFacts(KStream<String, FactChanges> changes) {
+        return changes.process(MonthFactsUpdater::new, Named.as("daily-facts-updated"), StoreNames.FACTS);
     }
 
     /** FX rates into their store; every series is dirty from the month a rate takes effect. */
@@ -129,7 +129,7 @@ public final class ProcessorTopology {
     /** Recomputes dirty series on a wall-clock punctuator and emits the indicators whose figures changed. */
     KStream<IndicatorKey, Indicator> indicators(KStream<String, DirtyMark> changes) {
         return changes.process(() -> new IndicatorEmitter(emitInterval), Named.as("indicators-emitted"),
-                StoreNames.DIRTY_SERIES, StoreNames.EMITTED, StoreNames.MONTH_FACTS, StoreNames.FX_RATES, StoreNames.PLANS);
+                StoreNames.DIRTY_SERIES, StoreNames.EMITTED, StoreNames.FACTS, StoreNames.FX_RATES, StoreNames.PLANS);
     }
 
     /** Splits checked records: refusals to the DLQ, accepted values on. */
@@ -148,7 +148,7 @@ public final class ProcessorTopology {
     private void addStores(StreamsBuilder builder) {
         builder.addStateStore(store(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
         builder.addStateStore(store(StoreNames.PROJECTS, CompactSerdes.projectState()));
-        builder.addStateStore(store(StoreNames.MONTH_FACTS, CompactSerdes.monthFacts()));
+        builder.addStateStore(store(StoreNames.FACTS, CompactSerdes.monthFacts()));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
         builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));

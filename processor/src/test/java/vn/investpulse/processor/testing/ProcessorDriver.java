@@ -20,6 +20,14 @@ import vn.investpulse.config.ConfigSource;
 import vn.investpulse.contracts.RegistrySerdes;
 import vn.investpulse.contracts.Topics;
 import vn.investpulse.processor.config.ProcessorConfig;
+import vn.investpulse.processor.facts.DimKey;
+import vn.investpulse.processor.figures.Figures;
+import vn.investpulse.processor.figures.IndicatorRecords;
+import vn.investpulse.processor.period.PeriodId;
+import vn.investpulse.processor.store.SeriesStores;
+import vn.investpulse.processor.store.StoreNames;
+import vn.investpulse.schemas.Dimension;
+import vn.investpulse.schemas.IndicatorSource;
 import vn.investpulse.processor.topology.ProcessorTopology;
 import vn.investpulse.schemas.CapitalSource;
 import vn.investpulse.schemas.DeadLetter;
@@ -141,6 +149,25 @@ public final class ProcessorDriver implements AutoCloseable {
 
     public static String text(IndicatorKey k) {
         return k.getSource() + "|" + k.getDimension() + "|" + k.getDimensionValue() + "|" + k.getPeriodKind() + "|" + k.getPeriodId();
+    }
+
+    /**
+     * Checks that every indicator emitted last equals what the stores give now (the query API's path): the emitter's
+     * in-memory month totals must never drift from the stores.
+     */
+    public void assertEmittedMatchStores() {
+        SeriesStores stores = new SeriesStores(driver.getKeyValueStore(StoreNames.FACTS), driver.getKeyValueStore(StoreNames.FX_RATES),
+                driver.getKeyValueStore(StoreNames.PLANS));
+        latest.forEach((key, emitted) -> {
+            String[] parts = key.split("\\|", -1);
+            DimKey series = new DimKey(IndicatorSource.valueOf(parts[0]), Dimension.valueOf(parts[1]), parts[2]);
+            Figures f = stores.figures(series, PeriodId.parse(parts[4]));
+            Indicator expected = IndicatorRecords.indicator(series, f, emitted.getAsOf(), emitted.getLastEventId(),
+                    emitted.getLastCertificateNo(), emitted.getLastIngestedAt());
+            if (!expected.equals(emitted)) {
+                throw new AssertionError(key + ": emitted " + emitted + " but the stores give " + expected);
+            }
+        });
     }
 
     public Duration emitInterval() {

@@ -38,6 +38,7 @@ class AuthorityScenarioTest {
     void theReportFiguresComeOutExactly(EmbeddedPlatform platform, @TempDir Path stateDir) {
         try (ProcessorDriver p = load(new ProcessorDriver(platform.topics(), platform.serdes(), stateDir))) {
             assertThat(p.deadLetters()).isEmpty();
+            p.assertEmittedMatchStores();
 
             Indicator fdi = p.latest("FDI|TOTAL||YEAR|2023");
             assertThat(fdi.getPeriodStart()).hasToString("2023-01-01");

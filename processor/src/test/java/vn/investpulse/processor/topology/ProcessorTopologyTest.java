@@ -39,6 +39,7 @@ class ProcessorTopologyTest {
 
     @AfterEach
     void stop() {
+        p.assertEmittedMatchStores();
         p.close();
     }
 
