@@ -160,8 +160,18 @@ public final class DemoData {
         private final List<Project> live = new ArrayList<>();
         private final Set<String> certificates = new HashSet<>();
 
+        private final Map<String, Project> anchorProjects = new LinkedHashMap<>();
+
         Generator(long seed) {
             this.seed = seed;
+            anchorProject("LG Display Co., Ltd.", "KR", "TRANG_DUE", "C26", "2102000001", LocalDate.of(2018, 3, 15));
+            anchorProject("Kyocera Document Solutions Inc.", "JP", "VSIP_HP", "C28", "2102000002", LocalDate.of(2018, 5, 10));
+            anchorProject("HKT Electronics Co., Ltd.", "KR", "TRANG_DUE", "C26", "2102000003", LocalDate.of(2018, 7, 2));
+            anchorProject("Kyungnam Chemical Co., Ltd.", "KR", "NAM_CAU_KIEN", "C20", "2102000004", LocalDate.of(2018, 8, 20));
+            anchorProject("Youngjin E&C Co., Ltd.", "KR", "TRANG_DUE", "C25", "2102000005", LocalDate.of(2018, 9, 12));
+            anchorProject("Hansung P.T.C Co., Ltd.", "KR", "NAM_CAU_KIEN", "C26", "2102000006", LocalDate.of(2018, 10, 25));
+            anchorProject("SK Nexilis Co., Ltd.", "KR", "XUAN_CAU", "C27", "2102000007", LocalDate.of(2023, 6, 9));
+            anchorProject("Seyoung Co., Ltd.", "KR", "DEEP_C", "C26", "2102000008", LocalDate.of(2024, 4, 25));
         }
 
         List<DemoRow> year(int year) {
@@ -180,33 +190,37 @@ public final class DemoData {
         /** Published events of note, so the demo shows names the Authority's staff know. */
         private List<Draft> anchors(int year) {
             List<Draft> anchors = new ArrayList<>();
+            if (year == FIRST_YEAR) {
+                // The projects that grow later were registered in the first demo year, so they count as projects.
+                anchorProjects.values().stream().filter(p -> p.registered().getYear() == FIRST_YEAR)
+                        .forEach(p -> anchors.add(new Draft(p.registered(), "NEW", "FDI", p,
+                                BigDecimal.valueOf(-40_000_000L), null)));
+            }
             if (year == 2023) {
-                anchors.add(anchor(LocalDate.of(2023, 3, 28), "CAPITAL_INCREASE", new Investor("LG Display Co., Ltd.", "KR"),
-                        "TRANG_DUE", "C26", 1_000_000_000L));
-                anchors.add(anchor(LocalDate.of(2023, 6, 9), "NEW", new Investor("SK Nexilis Co., Ltd.", "KR"),
-                        "XUAN_CAU", "C27", 500_000_000L));
-                anchors.add(anchor(LocalDate.of(2023, 10, 17), "CAPITAL_INCREASE",
-                        new Investor("Kyocera Document Solutions Inc.", "JP"), "VSIP_HP", "C28", 237_000_000L));
+                anchors.add(anchor(LocalDate.of(2023, 3, 28), "CAPITAL_INCREASE", "LG Display Co., Ltd.", 1_000_000_000L));
+                anchors.add(anchor(LocalDate.of(2023, 6, 9), "NEW", "SK Nexilis Co., Ltd.", 500_000_000L));
+                anchors.add(anchor(LocalDate.of(2023, 10, 17), "CAPITAL_INCREASE", "Kyocera Document Solutions Inc.", 237_000_000L));
             }
             if (year == 2024) {
                 LocalDate seoul = LocalDate.of(2024, 4, 25);
-                anchors.add(anchor(seoul, "NEW", new Investor("Seyoung Co., Ltd.", "KR"), "DEEP_C", "C26", 35_000_000L));
-                anchors.add(anchor(seoul, "CAPITAL_INCREASE", new Investor("HKT Electronics Co., Ltd.", "KR"), "TRANG_DUE", "C26", 73_500_000L));
-                anchors.add(anchor(seoul, "CAPITAL_INCREASE", new Investor("Kyungnam Chemical Co., Ltd.", "KR"), "NAM_CAU_KIEN", "C20", 72_000_000L));
-                anchors.add(anchor(seoul, "CAPITAL_INCREASE", new Investor("Youngjin E&C Co., Ltd.", "KR"), "TRANG_DUE", "C25", 51_000_000L));
-                anchors.add(anchor(seoul, "CAPITAL_INCREASE", new Investor("Hansung P.T.C Co., Ltd.", "KR"), "NAM_CAU_KIEN", "C26", 60_000_000L));
+                anchors.add(anchor(seoul, "NEW", "Seyoung Co., Ltd.", 35_000_000L));
+                anchors.add(anchor(seoul, "CAPITAL_INCREASE", "HKT Electronics Co., Ltd.", 73_500_000L));
+                anchors.add(anchor(seoul, "CAPITAL_INCREASE", "Kyungnam Chemical Co., Ltd.", 72_000_000L));
+                anchors.add(anchor(seoul, "CAPITAL_INCREASE", "Youngjin E&C Co., Ltd.", 51_000_000L));
+                anchors.add(anchor(seoul, "CAPITAL_INCREASE", "Hansung P.T.C Co., Ltd.", 60_000_000L));
             }
             return anchors;
         }
 
-        private Draft anchor(LocalDate date, String type, Investor investor, String zone, String sector, long usd) {
-            Project project = new Project(certificate(new Random(usd + date.toEpochDay())), "FDI", investor, zone, sector,
-                    "USD", date);
-            if (!type.equals("NEW")) {
-                // The project itself was registered years earlier; its NEW event predates the demo.
-                project = new Project(project.certificateNo(), "FDI", investor, zone, sector, "USD", LocalDate.of(2016, 1, 1));
-            }
-            return new Draft(date, type, "FDI", project, BigDecimal.valueOf(-usd), null);
+        private Draft anchor(LocalDate date, String type, String investor, long usd) {
+            return new Draft(date, type, "FDI", anchorProjects.get(investor), BigDecimal.valueOf(-usd), null);
+        }
+
+        private void anchorProject(String investor, String country, String zone, String sector, String certificate,
+                                   LocalDate registered) {
+            certificates.add(certificate);
+            anchorProjects.put(investor, new Project(certificate, "FDI", new Investor(investor, country), zone, sector,
+                    "USD", registered));
         }
 
         private List<Draft> drafts(Random random, int year, String source, int news, int increases, int decreases,

@@ -90,10 +90,12 @@ class DemoDataTest {
         List<DemoRow> rows = DemoData.events(DemoData.SEED, TODAY);
         Map<String, String> firstNew = rows.stream().filter(r -> r.eventType().equals("NEW"))
                 .collect(Collectors.toMap(DemoRow::certificateNo, DemoRow::effectiveAt, (a, b) -> a));
-        Set<String> anchors = Set.of("LG Display Co., Ltd.", "Kyocera Document Solutions Inc.", "HKT Electronics Co., Ltd.",
-                "Kyungnam Chemical Co., Ltd.", "Youngjin E&C Co., Ltd.", "Hansung P.T.C Co., Ltd.");
-        assertThat(rows).filteredOn(r -> !r.eventType().equals("NEW") && !anchors.contains(r.investorName()))
-                .allSatisfy(r -> assertThat(firstNew).containsKey(r.certificateNo()));
+        assertThat(rows).filteredOn(r -> !r.eventType().equals("NEW")).allSatisfy(r -> {
+            assertThat(firstNew).containsKey(r.certificateNo());
+            assertThat(r.effectiveAt().substring(0, 10)).isGreaterThan(firstNew.get(r.certificateNo()).substring(0, 10));
+        });
+        assertThat(rows).filteredOn(r -> r.investorName().equals("LG Display Co., Ltd."))
+                .extracting(DemoRow::eventType).startsWith("NEW").contains("CAPITAL_INCREASE");
     }
 
     @Test
