@@ -260,6 +260,64 @@ abstract class SinkServiceContract {
                 .isEqualTo(SinkHarness.storedOffsets(store, config.groupId()).values().stream().mapToLong(Long::longValue).sum());
     }
 
+    /**
+     * The real thing: the production {@code SinkService.main} in its own JVM, killed with SIGKILL (kill -9) while it
+     * writes, then started again; its store must end exactly like a sink that was never killed.
+     */
+    @Test
+    void aSinkProcessKilledWithSigkillRestartsToTheSameContents() throws Exception {
+        List<Indicator> rows = zoneMonths(3000);
+        rows.forEach(harness::send);
+        harness.flush();
+
+        StoreConfig referenceConfig = store("reference-kill");
+        SinkConfig reference = harness.sinkConfig(referenceConfig, dataDir, 500);
+        start(reference, CommitHook.NONE);
+        Store referenceStore = open(referenceConfig);
+        harness.awaitCaughtUp(referenceStore, reference.groupId());
+
+        StoreConfig killedConfig = store("killed");
+        Store killedStore = open(killedConfig);
+        String group = "sink-kill-" + UUID.randomUUID();
+        java.util.Map<String, String> env = harness.env(killedConfig, dataDir, 20, group);
+        env.put("PULSE_SINK_HTTP_PORT", Integer.toString(vn.investpulse.embedded.FreePorts.pick()));
+
+        Process first = startSinkProcess(env, dataDir.resolve("sink-1.log"));
+        try {
+            await("the sink process wrote some batches").atMost(Duration.ofSeconds(90))
+                    .until(() -> Tables.count(killedStore, "indicator WHERE dimension_value = '" + tag + "'") >= 200);
+        } finally {
+            first.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback from the client side
+            first.waitFor();
+        }
+        long landedBeforeKill = Tables.count(killedStore, "indicator WHERE dimension_value = '" + tag + "'");
+        assertThat(landedBeforeKill).as("killed mid-stream").isBetween(200L, 2999L);
+
+        Process second = startSinkProcess(env, dataDir.resolve("sink-2.log"));
+        try {
+            harness.awaitCaughtUp(killedStore, group);
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+
+        assertThat(Tables.dump(killedStore, "indicator", "source, dimension, dimension_value, period_kind, period_id", Set.of()))
+                .isEqualTo(Tables.dump(referenceStore, "indicator", "source, dimension, dimension_value, period_kind, period_id", Set.of()));
+        assertThat(Tables.dump(killedStore, "alert", "id, processed_at, state", Set.of()))
+                .isEqualTo(Tables.dump(referenceStore, "alert", "id, processed_at, state", Set.of()));
+    }
+
+    /** {@code java -cp <this test classpath> vn.investpulse.sink.SinkService} with {@code env}. */
+    static Process startSinkProcess(java.util.Map<String, String> env, Path log) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-Duser.timezone=America/New_York",
+                "-Dlogback.configurationFile=logback-sink.xml", "-cp", System.getProperty("java.class.path"), SinkService.class.getName());
+        pb.environment().keySet().removeIf(k -> k.startsWith("PULSE_"));
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        return pb.start();
+    }
+
     /** The sink's dead letters whose raw text or event id carries {@code tag}. */
     List<DeadLetter> sinkDeadLettersAbout(String tag) {
         Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
