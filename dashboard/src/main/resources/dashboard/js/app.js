@@ -139,9 +139,9 @@ function renderCumulative() {
   const t = TEXTS[lang];
   const fdi = state.indicators.FDI;
   const ddi = state.indicators.DDI;
-  setText('cum-fdi-projects', fdi ? `${formatCount(fdi.cumulativeProjects, lang)} ${t.projects}` : '—');
+  setText('cum-fdi-projects', fdi ? `${formatCount(fdi.cumulativeProjects, lang)} ${t.projects(fdi.cumulativeProjects)}` : '—');
   setText('cum-fdi-capital', fdi ? formatMoney(fdi.cumulativeCapitalUsd, 'USD', lang) : '—');
-  setText('cum-ddi-projects', ddi ? `${formatCount(ddi.cumulativeProjects, lang)} ${t.projects}` : '—');
+  setText('cum-ddi-projects', ddi ? `${formatCount(ddi.cumulativeProjects, lang)} ${t.projects(ddi.cumulativeProjects)}` : '—');
   setText('cum-ddi-capital', ddi ? formatMoney(ddi.cumulativeCapitalVnd, 'VND', lang) : '—');
   setText('cum-ddi-capital-usd', ddi ? `${t.usdEquivalent} ${formatMoney(ddi.cumulativeCapitalUsd, 'USD', lang)}` : '');
   const asOf = state.year < today.year

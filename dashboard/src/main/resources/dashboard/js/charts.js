@@ -117,10 +117,22 @@ export function drawMonthly(element, { rows, currency, planAmount, paceFactor, l
     },
     yAxis: {
       type: 'value', axisLabel: { ...FONT, formatter: (v) => formatNumber(v, lang, 0, 1) },
+      // The plan is a mark line, which ECharts leaves out of the axis range: keep it in view.
+      max: plan ? (extent) => niceCeil(Math.max(extent.max, plan / unit.divisor) * 1.05) : null,
       splitLine: { lineStyle: { color: COLORS.grid } },
     },
     series,
   }, true);
+}
+
+/** The smallest 1, 2 or 5 × 10^n at or above value, so the axis ends on a round number. */
+function niceCeil(value) {
+  if (!(value > 0)) {
+    return 1;
+  }
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 5, 10].find((m) => m * power >= value);
+  return step * power;
 }
 
 /** Keeps the TOP_ROWS biggest rows and sums the rest into one "Khác" / "Other" row. */

@@ -174,10 +174,25 @@ class DashboardBrowserIT {
                 window.__tileObserver = new MutationObserver(() =>
                     window.__tileChanges.push({ at: Date.now(), text: tile.textContent }));
                 window.__tileObserver.observe(tile, { childList: true, characterData: true, subtree: true });
+                // Diagnostics only: when the processor's event for the FDI year reaches the browser.
+                window.__eventTimes = [];
+                if (!window.__probe) {
+                  window.__probe = new EventSource('/api/v1/indicators/stream');
+                  window.__probe.addEventListener('indicator', (m) => {
+                    const i = JSON.parse(m.data);
+                    if (i.source === 'FDI' && i.dimension === 'TOTAL' && i.periodKind === 'YEAR') {
+                      window.__eventTimes.push(Date.now());
+                    }
+                  });
+                }
                 """);
         long answeredAt = register(eventType, amountUsd);
         await("the FDI tile showing " + expected).atMost(Duration.ofSeconds(10)).until(() -> changedAt(expected) != null);
-        return changedAt(expected) - answeredAt;
+        long changed = changedAt(expected);
+        Object eventAt = browser.driver().executeScript("return window.__eventTimes.length ? window.__eventTimes[0] : null");
+        LOG.info("POST answered -> indicator event in the browser: {} ms, -> tile changed: {} ms",
+                eventAt == null ? "?" : ((Number) eventAt).longValue() - answeredAt, changed - answeredAt);
+        return changed - answeredAt;
     }
 
     private static Long changedAt(String expected) {
