@@ -39,9 +39,13 @@ public final class RecordPublisher implements AutoCloseable {
         config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest");
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
-        @SuppressWarnings("unchecked")
-        Serializer<SpecificRecord> values = (Serializer<SpecificRecord>) serdes.serde(SpecificRecord.class, false).serializer();
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), values);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), cachingSerializer(serdes));
+    }
+
+    /** The registry value serializer of {@link RegistrySerdes}, asked once per (topic, schema). */
+    @SuppressWarnings("unchecked")
+    public static Serializer<SpecificRecord> cachingSerializer(RegistrySerdes serdes) {
+        return new SchemaIdCachingSerializer((Serializer<SpecificRecord>) serdes.serde(SpecificRecord.class, false).serializer());
     }
 
     /**
