@@ -166,6 +166,25 @@ abstract class SinkServiceContract {
                 + "(raw_text = 'not avro " + tag + "' OR event_id = 'evt-" + tag + "')")).hasSize(2);
         assertThat(sink.metrics().recordsConsumed()).as("each record counted once")
                 .isEqualTo(SinkHarness.storedOffsets(store, config.groupId()).values().stream().mapToLong(Long::longValue).sum());
+
+        // The status the local runtime mounts: readiness, stored offsets, counters.
+        io.javalin.Javalin app = io.javalin.Javalin.create(c -> c.showJavalinBanner = false);
+        sink.register(app);
+        app.start("127.0.0.1", 0);
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/v1/sink/status")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            var status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            assertThat(status.get("ready").asBoolean()).isTrue();
+            assertThat(status.get("groupId").asText()).isEqualTo(config.groupId());
+            assertThat(status.get("storedOffsets").has(SinkHarness.Topics.INDICATORS + "-0")).isTrue();
+            assertThat(status.get("metrics").get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(response.body()).doesNotContain(String.valueOf(storeConfig.password()).isEmpty() ? "\u0000" : storeConfig.password());
+        } finally {
+            app.stop();
+        }
     }
 
     @Test

@@ -48,7 +48,7 @@ public final class TestStores {
             c.isValid(2);
         } catch (SQLException e) {
             fail("PostgreSQL is not reachable at " + pgUrl() + " as " + PG_USER + " (" + e.getMessage() + "). "
-                    + "Start it with `sudo /work/main/.ci/postgres.sh` (or set " + PG_URL_ENV + "), "
+                    + "Start it with `sudo .ci/postgres.sh` from the repository root (or set " + PG_URL_ENV + "), "
                     + "or skip the PostgreSQL tests with -Dpulse.skipPostgres=true.");
         }
     }

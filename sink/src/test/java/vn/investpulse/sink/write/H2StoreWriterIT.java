@@ -55,4 +55,20 @@ class H2StoreWriterIT extends StoreWriterContract {
         }
         assertThat(Tables.count(store, "sink_offset")).isZero();
     }
+
+    @Test
+    void aBiToolOpensTheStoreWithTheDocumentedUrlWhenTheRuntimeIsNotRunning() throws Exception {
+        everyFigureOfAnIndicatorLandsExactly();
+        store.close();
+        store = null;
+        // README-BI.md: jdbc:h2:file:./data/store/pulse;AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH
+        String documented = "jdbc:h2:file:" + dataDir.resolve("store/pulse")
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        try (Connection bi = DriverManager.getConnection(documented, "sa", "");
+             var rs = bi.createStatement().executeQuery("SELECT plan_progress_pct, period_end FROM indicator WHERE period_id = '2024-Q1'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBigDecimal("plan_progress_pct")).isEqualByComparingTo("10.60");
+            assertThat(rs.getObject("period_end", java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(2024, 3, 31));
+        }
+    }
 }

@@ -105,7 +105,7 @@ abstract class StoreWriterContract {
     }
 
     @Test
-    void everyFigureOfAnIndicatorLandsExactly() throws Exception {
+    protected void everyFigureOfAnIndicatorLandsExactly() throws Exception {
         BatchWriter writer = writer(CommitHook.NONE);
         Map<TopicPartition, Long> stored = claim(writer, IND0);
         Indicator q1 = Fixtures.q1Fdi2024();
