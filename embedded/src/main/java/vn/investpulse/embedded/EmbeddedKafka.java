@@ -42,7 +42,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final int NODE_ID = 1;
     private static final String BROKER_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
-    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(60);
+    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Path dataDir;

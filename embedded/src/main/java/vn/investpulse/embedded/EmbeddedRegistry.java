@@ -31,10 +31,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRegistry.class);
 
-    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(60);
+    private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
     /** The registry holds a few hundred schemas at most; a small heap keeps the laptop footprint low. */
@@ -46,6 +46,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private Process process;
     private Thread shutdownHook;
     private RegistryDistribution distribution;
+    private ClassDataArchive classData;
     private Instant launchedAt;
 
     /**
@@ -77,6 +78,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
                     + " (another instance running? choose another port with PULSE_REGISTRY_PORT)");
         }
         distribution = RegistryDistribution.locate();
+        classData = ClassDataArchive.forDistribution(distribution.home());
         try {
             Files.createDirectories(dataDir);
             process = new ProcessBuilder(command(distribution))
@@ -182,6 +184,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Xss512k");
         cmd.add("-XX:MaxMetaspaceSize=192m");
+        cmd.addAll(classData.jvmFlags());
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.http.host=127.0.0.1");
         // Persistent storage; the distribution's prod profile defaults to an in-memory H2.
@@ -234,9 +237,18 @@ public final class EmbeddedRegistry implements AutoCloseable {
     /** SIGTERM to the child and its descendants, then SIGKILL whatever is still alive after a grace period. */
     private synchronized void stopProcess() {
         Process current = process;
-        if (current == null || !current.isAlive()) {
+        if (current == null) {
             return;
         }
+        if (current.isAlive()) {
+            terminate(current);
+            LOG.info("Apicurio Registry on {} stopped", url());
+        }
+        // Ctrl-C reaches the child directly too, so it may have exited on its own: publish in both cases.
+        classData.publish();
+    }
+
+    private void terminate(Process current) {
         List<ProcessHandle> descendants = current.descendants().toList();
         current.destroy();
         descendants.forEach(ProcessHandle::destroy);
@@ -251,7 +263,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
             current.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        LOG.info("Apicurio Registry on {} stopped", url());
     }
 
     private String logTail() {
