@@ -76,8 +76,9 @@ public final class ProcessorTopology {
     KStream<String, RegistrationEvent> validated(StreamsBuilder builder) {
         KStream<String, byte[]> raw = builder.stream(topics.registrations().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("registrations-source"));
-        var deserializer = serdes.valueSerde(topics.registrations()).deserializer();
-        return accepted(raw.processValues(() -> new RegistrationDecoder(deserializer), Named.as("registrations-decoded")),
+        // One deserializer per processor instance (per task): no registry client is shared between stream threads.
+        return accepted(raw.processValues(() -> new RegistrationDecoder(serdes.valueSerde(topics.registrations()).deserializer()),
+                        Named.as("registrations-decoded")),
                 "registrations-");
     }
 
@@ -111,19 +112,17 @@ public final class ProcessorTopology {
 
     /** FX rates into their store; every series is dirty from the month a rate takes effect. */
     KStream<String, DirtyMark> fxRates(StreamsBuilder builder) {
-        var deserializer = serdes.valueSerde(topics.fxRates()).deserializer();
         KStream<String, byte[]> raw = builder.stream(topics.fxRates().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("fx-rates-source"));
-        return accepted(raw.process(() -> new FxRatesUpdater(deserializer), Named.as("fx-rates-updated"), StoreNames.FX_RATES),
+        return accepted(raw.process(() -> new FxRatesUpdater(serdes.valueSerde(topics.fxRates()).deserializer()), Named.as("fx-rates-updated"), StoreNames.FX_RATES),
                 "fx-rates-");
     }
 
     /** Plans into their store; the series measured against a plan are dirty from January of its year. */
     KStream<String, DirtyMark> plans(StreamsBuilder builder) {
-        var deserializer = serdes.valueSerde(topics.plans()).deserializer();
         KStream<String, byte[]> raw = builder.stream(topics.plans().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("plans-source"));
-        return accepted(raw.process(() -> new PlansUpdater(deserializer), Named.as("plans-updated"), StoreNames.PLANS), "plans-");
+        return accepted(raw.process(() -> new PlansUpdater(serdes.valueSerde(topics.plans()).deserializer()), Named.as("plans-updated"), StoreNames.PLANS), "plans-");
     }
 
     /** Recomputes dirty series on a wall-clock punctuator and emits the indicators whose figures changed. */
