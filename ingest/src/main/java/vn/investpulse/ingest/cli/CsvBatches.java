@@ -93,8 +93,56 @@ final class CsvBatches {
         if (idColumn < 0) {
             return null;
         }
-        List<String> cells = cells(text.substring(record.start(), record.end()));
-        return idColumn < cells.size() && !cells.get(idColumn).isBlank() ? cells.get(idColumn).strip() : null;
+        String cell = field(text, record.start(), record.end(), idColumn);
+        return cell == null || cell.isBlank() ? null : cell.strip();
+    }
+
+    /**
+     * The n-th field of one RFC 4180 record in {@code text[start, end)}, without building a parser per record
+     * (that was a tenth of the CLI's time on a large file). Null when the record has fewer fields.
+     */
+    static String field(String text, int start, int end, int index) {
+        int field = 0;
+        int i = start;
+        while (i <= end) {
+            StringBuilder value = field == index ? new StringBuilder() : null;
+            if (i < end && text.charAt(i) == '"') {
+                i++;
+                while (i < end) {
+                    char c = text.charAt(i);
+                    if (c == '"') {
+                        if (i + 1 < end && text.charAt(i + 1) == '"') {
+                            if (value != null) {
+                                value.append('"');
+                            }
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    if (value != null) {
+                        value.append(c);
+                    }
+                    i++;
+                }
+            }
+            while (i < end && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                if (value != null) {
+                    value.append(text.charAt(i));
+                }
+                i++;
+            }
+            if (value != null) {
+                return value.toString();
+            }
+            if (i >= end || text.charAt(i) != ',') {
+                return null;
+            }
+            i++;
+            field++;
+        }
+        return null;
     }
 
     boolean blank(Record record) {

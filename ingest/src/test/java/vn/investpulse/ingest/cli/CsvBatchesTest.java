@@ -44,4 +44,14 @@ class CsvBatchesTest {
         ParsedTable first = CsvTableReader.read(batches.body(batches.records().subList(0, 2), Set.of()), TableKind.EVENTS);
         assertThat(first.rows()).extracting(RawRow::line).containsExactly(2L);
     }
+
+    @Test
+    void fieldExtractionFollowsRfc4180() {
+        String r = "a,\"b, \"\"c\"\"\",,\"d\ne\"\r\n";
+        assertThat(CsvBatches.field(r, 0, r.length(), 0)).isEqualTo("a");
+        assertThat(CsvBatches.field(r, 0, r.length(), 1)).isEqualTo("b, \"c\"");
+        assertThat(CsvBatches.field(r, 0, r.length(), 2)).isEqualTo("");
+        assertThat(CsvBatches.field(r, 0, r.length(), 3)).isEqualTo("d\ne");
+        assertThat(CsvBatches.field(r, 0, r.length(), 4)).isNull();
+    }
 }
