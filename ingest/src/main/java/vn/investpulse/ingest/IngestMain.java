@@ -45,38 +45,62 @@ public final class IngestMain {
     static final class Serve implements Callable<Integer> {
         @Override
         public Integer call() {
-            ConfigReader reader = new ConfigReader(ConfigSource.fromEnvironment());
-            IngestConfig config = IngestConfig.read(reader);
-            reader.log(LOG, "ingest");
-            Topics topics = new Topics(config.topicPartitions(), config.replicationFactor());
-            Map<String, Object> admin = new HashMap<>(config.kafkaClient());
-            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-            TopicCreator.createMissing(admin, topics);
-            RegistrySerdes serdes = new RegistrySerdes(config.registryUrl(), config.registryClient());
-            IngestService service = new IngestService(config, topics, serdes);
-            Javalin app = Javalin.create();
-            app.get("/health/live", ctx -> ctx.result("live"));
-            app.get("/health/ready", ctx -> {
-                boolean ready = service.ready().getAsBoolean();
-                ctx.status(ready ? 200 : 503).result(ready ? "ready" : "not ready");
-            });
-            service.register(app);
-            service.start();
-            app.start(config.httpPort());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.stop();
-                service.close();
-            }, "pulse-ingest-shutdown"));
-            if (config.demo()) {
-                Thread demo = new Thread(() -> {
-                    DemoData.load(service);
-                    service.startDemoTrickle();
-                }, "pulse-ingest-demo");
-                demo.setDaemon(true);
-                demo.start();
-            }
-            LOG.info("Ingest service listening on port {}", config.httpPort());
+            Standalone running = serve(ConfigSource.fromEnvironment());
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pulse-ingest-shutdown"));
             return 0;
         }
+    }
+
+    /** A running standalone service: its Javalin and the ingest service; {@link #close()} stops both. */
+    public record Standalone(Javalin app, IngestService service) implements AutoCloseable {
+        public int port() {
+            return app.port();
+        }
+
+        @Override
+        public void close() {
+            app.stop();
+            service.close();
+        }
+    }
+
+    /**
+     * Starts the standalone ingest service from a configuration source:
+     * creates missing topics, mounts the API with /health/live and /health/ready, starts the service and,
+     * with PULSE_DEMO=true, loads the demo data and starts the trickle in the background.
+     */
+    public static Standalone serve(ConfigSource source) {
+        ConfigReader reader = new ConfigReader(source);
+        IngestConfig config = IngestConfig.read(reader);
+        reader.log(LOG, "ingest");
+        Topics topics = new Topics(config.topicPartitions(), config.replicationFactor());
+        Map<String, Object> admin = new HashMap<>(config.kafkaClient());
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        TopicCreator.createMissing(admin, topics);
+        RegistrySerdes serdes = new RegistrySerdes(config.registryUrl(), config.registryClient());
+        IngestService service = new IngestService(config, topics, serdes);
+        Javalin app = Javalin.create();
+        app.get("/health/live", ctx -> ctx.result("live"));
+        app.get("/health/ready", ctx -> {
+            boolean ready = service.ready().getAsBoolean();
+            ctx.status(ready ? 200 : 503).result(ready ? "ready" : "not ready");
+        });
+        service.register(app);
+        service.start();
+        app.start(config.httpPort());
+        if (config.demo()) {
+            Thread demo = new Thread(() -> {
+                try {
+                    DemoData.load(service);
+                    service.startDemoTrickle();
+                } catch (RuntimeException e) {
+                    LOG.error("Demo data could not be loaded: {}", e.getMessage(), e);
+                }
+            }, "pulse-ingest-demo");
+            demo.setDaemon(true);
+            demo.start();
+        }
+        LOG.info("Ingest service listening on port {}", app.port());
+        return new Standalone(app, service);
     }
 }
