@@ -23,6 +23,11 @@ public record DashboardConfig(BigDecimal paceFactor, String apiBaseUrl, int http
     public static final Setting<Integer> HTTP_PORT = Setting.port("PULSE_HTTP_PORT", 8080,
             "HTTP port of the stand-alone dashboard");
 
+    /** Every setting this service reads, in reading order: the settings table (docs/settings.md) is checked against it. */
+    public static java.util.List<Setting<?>> all() {
+        return java.util.List.of(PACE_FACTOR, API_BASE_URL, HTTP_PORT);
+    }
+
     public DashboardConfig {
         if (paceFactor.signum() <= 0 || paceFactor.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("pace factor must be in (0, 1]: " + paceFactor);

@@ -34,9 +34,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.slf4j.LoggerFactory;
 import vn.investpulse.config.ConfigSource;
 import vn.investpulse.embedded.FreePorts;
+import vn.investpulse.ingest.demo.DemoData;
 
 /**
  * The monitoring screen end to end, in a real headless browser (Debian's {@code chromium} driven by
@@ -58,8 +60,10 @@ class DashboardBrowserIT {
     private static final String TOKEN = "dashboard-browser-it-token-0001";
     /** The issue's promise: the tile follows a registration within one second. */
     private static final Duration LIVE_BUDGET = Duration.ofSeconds(1);
-    /** The first registration also warms up the pipeline (schema lookups, first transaction). */
-    private static final Duration WARM_UP = Duration.ofSeconds(60);
+    /** The first registration also waits for the history import (a thousand registrations) to be processed. */
+    private static final Duration WARM_UP = Duration.ofSeconds(120);
+    /** The pipeline counts as caught up with the history import once no indicator has changed for this long. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration ALERT_DEADLINE = Duration.ofSeconds(30);
     private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
     private static final int MEASURED_REGISTRATIONS = 3;
@@ -98,14 +102,23 @@ class DashboardBrowserIT {
 
     @Test
     void theScreenFollowsRegistrationsLiveInBothLanguagesAndShowsThresholdAlerts() throws Exception {
-        // A plan of our own for the current year, so the thresholds do not depend on the shipped defaults.
-        post("/api/v1/reference/plans", "capital_source,year,amount,currency\nFDI," + YEAR + ",1000000000,USD\n");
+        // Plans of our own (ingest seeds zones and FX rates, not plans): this year's FDI plan is small so that a
+        // few registrations cross its thresholds; last year's are the Authority's usual 2 bn USD / 10,000 bn VND.
+        post("/api/v1/reference/plans", "capital_source,year,amount,currency\n"
+                + "FDI," + YEAR + ",1000000000,USD\n"
+                + "DDI," + YEAR + ",15000000000000,VND\n"
+                + "FDI," + (YEAR - 1) + ",2000000000,USD\n"
+                + "DDI," + (YEAR - 1) + ",10000000000000,VND\n");
+        // History: ingest's deterministic demo registrations up to last year (shaped like the Authority's
+        // reports), so last year has a full screen and this year a comparison (so với cùng kỳ).
+        post("/api/v1/events?file=demo-history.csv", DemoData.eventsCsv(DemoData.SEED, LocalDate.of(YEAR - 1, 12, 31)));
         openPage("vi");
 
         register("NEW", 50_000_000);
         await("the first registration and our plan on the FDI tile").atMost(WARM_UP)
                 .until(() -> text("tile-fdi-total").equals("50 triệu USD")
                         && text("tile-fdi-plan").equals("Kế hoạch năm: 1 tỷ USD"));
+        awaitQuietPipeline();
 
         List<Long> latencies = new ArrayList<>();
         long total = 50_000_000;
@@ -118,6 +131,7 @@ class DashboardBrowserIT {
                 ms -> assertThat(ms).isLessThanOrEqualTo(LIVE_BUDGET.toMillis()));
 
         assertThat(text("tile-fdi-pct")).isEqualTo("11,00 %");
+        assertThat(text("tile-ddi-plan")).isEqualTo("Kế hoạch năm: 15.000 tỷ đồng");
         assertThat(text("tile-fdi-increases")).isEqualTo("3");
         assertThat(text("tile-fdi-new")).isEqualTo("1");
         assertThat(text("conn-status")).isEqualTo("Trực tuyến");
@@ -135,8 +149,8 @@ class DashboardBrowserIT {
         // 110 m + 450 m = 560 m of a 1 bn plan: the 50 % threshold is crossed while the page is open.
         register("CAPITAL_INCREASE", 450_000_000);
         WebElement banner = browser.driver().findElement(By.id("alert-banner"));
-        await("the threshold alert in the banner").atMost(ALERT_DEADLINE).until(banner::isDisplayed);
-        assertThat(text("alert-banner-text")).isEqualTo("FDI " + YEAR + " reached 50% of plan (USD 1 bn)");
+        await("the threshold alert in the banner").atMost(ALERT_DEADLINE).until(() -> banner.isDisplayed()
+                && text("alert-banner-text").equals("FDI " + YEAR + " reached 50% of plan (USD 1 bn)"));
         List<WebElement> firing = browser.driver().findElements(
                 By.cssSelector("#alert-feed li[data-kind='PLAN_THRESHOLD'][data-state='FIRING']"));
         assertThat(firing).isNotEmpty();
@@ -149,6 +163,21 @@ class DashboardBrowserIT {
         assertThat(text("alert-banner-text")).isEqualTo("Vốn FDI năm " + YEAR + " đã đạt 50% kế hoạch (1 tỷ USD)");
         assertThat(text("tile-fdi-total")).isEqualTo("560 triệu USD");
         assertThat(text("tile-fdi-pct")).isEqualTo("56,00 %");
+        assertThat(text("cum-fdi-projects")).endsWith("dự án");
+        browser.screenshot(SCREENSHOTS.resolve("dashboard-vi-alert.png"));
+
+        browser.driver().findElement(By.id("alert-banner-close")).click();
+        assertThat(banner.isDisplayed()).as("banner after Đóng / Dismiss").isFalse();
+
+        // Last year, a whole year of registrations: the screen the README shows.
+        new Select(browser.driver().findElement(By.id("year-select"))).selectByValue(Integer.toString(YEAR - 1));
+        await("last year's figures, breakdowns and alerts").atMost(PAGE_LOAD).until(() ->
+                text("tile-fdi-total").matches("\\d+(,\\d+)? tỷ USD")
+                        && text("tile-ddi-total").matches("[\\d.]+ tỷ đồng")
+                        && !browser.driver().findElements(By.cssSelector("#chart-country canvas")).isEmpty()
+                        && !browser.driver().findElements(By.cssSelector("#alert-feed li")).isEmpty());
+        assertThat(text("tile-fdi-pct")).matches("[\\d.]+,\\d{2} %");
+        assertThat(text("cum-asof")).isEqualTo("đến 31/12/" + (YEAR - 1));
         Path vietnamese = SCREENSHOTS.resolve("dashboard-vi.png");
         browser.screenshot(vietnamese);
         publishForReadme(vietnamese);
@@ -160,6 +189,27 @@ class DashboardBrowserIT {
         browser.driver().get(runtime.httpUrl() + "/?lang=" + lang);
         await("the page and its live connection").atMost(PAGE_LOAD)
                 .until(() -> "live".equals(browser.driver().findElement(By.id("conn-status")).getAttribute("data-state")));
+        // A probe beside the page's own stream: when indicator events arrive (for the quiet-pipeline wait, and to
+        // tell the pipeline's share of the latency from the page's).
+        browser.driver().executeScript("""
+                window.__eventTimes = [];
+                window.__lastIndicatorAt = Date.now();
+                const probe = new EventSource('/api/v1/indicators/stream');
+                probe.addEventListener('indicator', (m) => {
+                  window.__lastIndicatorAt = Date.now();
+                  const i = JSON.parse(m.data);
+                  if (i.source === 'FDI' && i.dimension === 'TOTAL' && i.periodKind === 'YEAR' && i.period === arguments[0]) {
+                    window.__eventTimes.push(Date.now());
+                  }
+                });
+                """, Integer.toString(YEAR));
+    }
+
+    /** Waits until the pipeline has emitted nothing for QUIET: the history import is fully processed. */
+    private static void awaitQuietPipeline() {
+        await("no indicator event for " + QUIET.toMillis() + " ms").atMost(WARM_UP).pollInterval(Duration.ofMillis(200))
+                .until(() -> ((Number) browser.driver().executeScript("return Date.now() - window.__lastIndicatorAt"))
+                        .longValue() >= QUIET.toMillis());
     }
 
     /**
@@ -174,17 +224,7 @@ class DashboardBrowserIT {
                 window.__tileObserver = new MutationObserver(() =>
                     window.__tileChanges.push({ at: Date.now(), text: tile.textContent }));
                 window.__tileObserver.observe(tile, { childList: true, characterData: true, subtree: true });
-                // Diagnostics only: when the processor's event for the FDI year reaches the browser.
                 window.__eventTimes = [];
-                if (!window.__probe) {
-                  window.__probe = new EventSource('/api/v1/indicators/stream');
-                  window.__probe.addEventListener('indicator', (m) => {
-                    const i = JSON.parse(m.data);
-                    if (i.source === 'FDI' && i.dimension === 'TOTAL' && i.periodKind === 'YEAR') {
-                      window.__eventTimes.push(Date.now());
-                    }
-                  });
-                }
                 """);
         long answeredAt = register(eventType, amountUsd);
         await("the FDI tile showing " + expected).atMost(Duration.ofSeconds(10)).until(() -> changedAt(expected) != null);
