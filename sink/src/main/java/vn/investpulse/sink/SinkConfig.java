@@ -78,6 +78,12 @@ public record SinkConfig(
     public static final Setting<Integer> TOPIC_PARTITIONS = Setting.positiveInt("PULSE_TOPIC_PARTITIONS", 3,
             "partitions of the keyed pipeline topics");
 
+    /** Every setting this service reads, in reading order: the settings table (docs/settings.md) is checked against it. */
+    public static java.util.List<Setting<?>> all() {
+        return java.util.List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, DATA_DIR, STORE_URL, STORE_USER, STORE_PASSWORD, STORE_SCHEMA, STORE_POOL_SIZE,
+                GROUP_ID, BATCH_SIZE, POLL_TIMEOUT, MAX_RETRIES, RETRY_BACKOFF, RETRY_BACKOFF_MAX, HTTP_PORT, TOPIC_PARTITIONS);
+    }
+
     /** The pipeline's own settings, not passed through to the Kafka clients. */
     private static final Set<String> RESERVED = Set.of(BOOTSTRAP_SERVERS.env());
     static final int MAX_BATCH_SIZE = 50_000;

@@ -181,7 +181,7 @@ abstract class SinkServiceContract {
             assertThat(status.get("groupId").asText()).isEqualTo(config.groupId());
             assertThat(status.get("storedOffsets").has(SinkHarness.Topics.INDICATORS + "-0")).isTrue();
             assertThat(status.get("metrics").get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
-            assertThat(response.body()).doesNotContain(String.valueOf(storeConfig.password()).isEmpty() ? "\u0000" : storeConfig.password());
+            assertThat(response.body()).doesNotContainIgnoringCase("password");
         } finally {
             app.stop();
         }
