@@ -63,6 +63,12 @@ public record IngestConfig(
     public static final Setting<Integer> REPLICATION_FACTOR = Setting.positiveInt("PULSE_REPLICATION_FACTOR", 1,
             "replication factor of created topics");
 
+    /** Every setting this service reads, in reading order: the settings table (docs/settings.md) is checked against it. */
+    public static java.util.List<Setting<?>> all() {
+        return java.util.List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, HTTP_PORT, API_TOKEN, DATA_DIR, MAX_BODY_BYTES, MAX_FUTURE, DEMO_TRICKLE_INTERVAL, LOCAL_MODE,
+                SEED_REFERENCE, DEMO, TOPIC_PARTITIONS, REPLICATION_FACTOR);
+    }
+
     /** Our own settings: never passed through to the Kafka clients. */
     private static final Set<String> RESERVED = Set.of(BOOTSTRAP_SERVERS.env());
 

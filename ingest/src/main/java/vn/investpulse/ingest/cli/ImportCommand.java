@@ -267,11 +267,21 @@ public final class ImportCommand implements Callable<Integer> {
     private void sendWhole(ApiClient client, TableKind kind, byte[] content, Summary summary)
             throws IOException, InterruptedException {
         Format format = Format.fromFileName(summary.file).orElse(Format.CSV);
-        try (Progress progress = Progress.create("import " + summary.what, 1, out, isTerminal())) {
+        long rows = countRows(format, kind, content);
+        try (Progress progress = Progress.create("import " + summary.what, rows, out, isTerminal())) {
             ImportReport report = client.post(path(kind), format, content, summary.file,
                     format.name().toLowerCase(Locale.ROOT) + "-import", 0, dryRun);
             summary.add(report);
-            progress.advance(1);
+            progress.advance(rows);
+        }
+    }
+
+    /** Rows of a file sent whole, for the progress total; an unreadable file is left to the server to explain. */
+    private static long countRows(Format format, TableKind kind, byte[] content) {
+        try {
+            return Math.max(1, format.read(content, kind).rows().size());
+        } catch (RuntimeException e) {
+            return 1;
         }
     }
 
