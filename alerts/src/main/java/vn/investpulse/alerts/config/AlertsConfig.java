@@ -79,6 +79,13 @@ public record AlertsConfig(
     public static final Setting<String> NOTIFIER_GROUP_ID = Setting.string("PULSE_ALERT_NOTIFIER_GROUP_ID", "invest-pulse-alerts-notifier",
             "consumer group of the webhook notifier (its committed offsets are the delivery progress)");
 
+    /** Every setting this service reads, in reading order: the settings table (docs/settings.md) is checked against it. */
+    public static java.util.List<Setting<?>> all() {
+        return java.util.List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, APPLICATION_ID, STATE_DIR, HTTP_PORT, TOPIC_PARTITIONS, REPLICATION_FACTOR, THRESHOLDS,
+                PACE_FACTOR, SOURCES, ZONES, PACE_CHECK_INTERVAL, WEBHOOK_URLS, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_BACKOFF,
+                WEBHOOK_BACKOFF_MAX, WEBHOOK_TIMEOUT, NOTIFIER_GROUP_ID);
+    }
+
     public AlertsConfig {
         webhookUrls = List.copyOf(webhookUrls);
         kafkaClientSettings = Map.copyOf(kafkaClientSettings);

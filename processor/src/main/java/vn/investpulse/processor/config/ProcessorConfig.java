@@ -64,6 +64,12 @@ public record ProcessorConfig(
     public static final Setting<Integer> REPLICATION_FACTOR = Setting.positiveInt("PULSE_TOPIC_REPLICATION_FACTOR", 1,
             "replication factor of the pipeline topics and of the processor's internal topics");
 
+    /** Every setting this service reads, in reading order: the settings table (docs/settings.md) is checked against it. */
+    public static java.util.List<Setting<?>> all() {
+        return java.util.List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, APPLICATION_ID, STATE_DIR, EMIT_INTERVAL, HTTP_PORT, APPLICATION_SERVER,
+                NUM_STANDBY_REPLICAS, COMMIT_INTERVAL, NUM_STREAM_THREADS, TOPIC_PARTITIONS, REPLICATION_FACTOR);
+    }
+
     public ProcessorConfig {
         kafkaClientSettings = Map.copyOf(kafkaClientSettings);
         registryClientSettings = Map.copyOf(registryClientSettings);
