@@ -29,13 +29,17 @@ public record LocalConfig(Path dataDir, int httpPort, int kafkaPort, int registr
     public static final Setting<Boolean> DEMO = Setting.bool("PULSE_DEMO", false,
             "feed the pipeline with generated demo registrations");
 
+    /** Read by the embedded module when it starts the registry; listed here so it is documented with the rest. */
+    public static final Setting<Path> REGISTRY_HOME = Setting.path(vn.investpulse.embedded.RegistryDistribution.HOME_ENV, null,
+            "unpacked Apicurio Registry distribution to run (default: the one the build unpacked, or unpacked from ~/.m2 into ~/.cache/invest-pulse)");
+
     public LocalConfig {
         dataDir = dataDir.toAbsolutePath().normalize();
     }
 
     /** Every setting of the local runtime, for documentation and logging. */
     public static List<Setting<?>> settings() {
-        return List.of(DATA_DIR, HTTP_PORT, KAFKA_PORT, REGISTRY_PORT, PARTITIONS, DEMO);
+        return List.of(DATA_DIR, HTTP_PORT, KAFKA_PORT, REGISTRY_PORT, PARTITIONS, DEMO, REGISTRY_HOME);
     }
 
     /** Reads and checks every setting; throws a ConfigException listing all problems at once. */
