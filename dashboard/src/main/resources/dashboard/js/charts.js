@@ -1,6 +1,6 @@
 // The charts, drawn with Apache ECharts (served from the jar as /dashboard/vendor/echarts.min.js, a global `echarts`).
 
-import { formatNumber, formatPercent, formatScaled, moneyUnit } from './format.js';
+import { formatMoney, formatNumber, formatPercent, formatScaled, moneyUnit } from './format.js';
 import { TEXTS } from './i18n.js';
 
 const TOP_ROWS = 10;
@@ -125,13 +125,13 @@ export function drawMonthly(element, { rows, currency, planAmount, paceFactor, l
   }, true);
 }
 
-/** The smallest 1, 2 or 5 × 10^n at or above value, so the axis ends on a round number. */
+/** The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^n) at or above value, for the axis end. */
 function niceCeil(value) {
   if (!(value > 0)) {
     return 1;
   }
   const power = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 5, 10].find((m) => m * power >= value);
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= value);
   return step * power;
 }
 
@@ -169,7 +169,6 @@ export function drawBreakdown(element, { rows, currency, lang, nameOf, highlight
     }, true);
     return;
   }
-  const unit = moneyUnit(Math.max(...top.map((r) => r.amount)));
   const names = top.map((r) => (r.other ? r.key : nameOf(r.key)));
   chart.setOption({
     animation: ANIMATE,
@@ -178,7 +177,7 @@ export function drawBreakdown(element, { rows, currency, lang, nameOf, highlight
     grid: { left: 8, right: 150, top: 4, bottom: 4, containLabel: true },
     tooltip: {
       trigger: 'item',
-      formatter: (p) => `${names[p.dataIndex]}<br>${formatScaled(top[p.dataIndex].amount / unit.divisor, unit, currency, lang)} · ${formatPercent(top[p.dataIndex].share, lang)}`,
+      formatter: (p) => `${names[p.dataIndex]}<br>${formatMoney(top[p.dataIndex].amount, currency, lang)} · ${formatPercent(top[p.dataIndex].share, lang)}`,
     },
     xAxis: { type: 'value', show: false, max: (v) => v.max * 1.02 },
     yAxis: {
@@ -193,7 +192,7 @@ export function drawBreakdown(element, { rows, currency, lang, nameOf, highlight
       })),
       label: {
         show: true, position: 'right', color: COLORS.text, fontSize: 13,
-        formatter: (p) => `${formatPercent(top[p.dataIndex].share, lang)} · ${formatScaled(top[p.dataIndex].amount / unit.divisor, unit, currency, lang)}`,
+        formatter: (p) => `${formatPercent(top[p.dataIndex].share, lang)} · ${formatMoney(top[p.dataIndex].amount, currency, lang)}`,
       },
     }],
   }, true);
