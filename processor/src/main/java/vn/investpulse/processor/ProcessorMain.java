@@ -41,6 +41,8 @@ public final class ProcessorMain {
             boolean ready = processor.ready().getAsBoolean();
             ctx.status(ready ? 200 : 503).result(ready ? "ready" : "not ready: " + processor.state());
         });
+        vn.investpulse.observability.Observability metrics = vn.investpulse.observability.Observability.start("processor");
+        vn.investpulse.observability.HealthRoutes.registerMetrics(app, metrics);
         processor.register(app);
         processor.start();
         app.start(config.httpPort());

@@ -68,6 +68,8 @@ public final class ProcessorService implements AutoCloseable {
     private final IndicatorStream stream;
     private final IndicatorApi api;
     private volatile KafkaStreams streams;
+    /** kafka_stream_* meters of {@link #streams}, on the process's /metrics. */
+    private volatile AutoCloseable streamsMetrics;
     private volatile boolean caughtUp;
     private ScheduledExecutorService catchUp;
     private Admin admin;
@@ -97,6 +99,7 @@ public final class ProcessorService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams = s;
+        streamsMetrics = vn.investpulse.observability.StreamsMetrics.bind(s);
         s.start();
         stream.start();
         Map<String, Object> adminConfig = new HashMap<>(config.kafkaClientSettings());
@@ -232,6 +235,14 @@ public final class ProcessorService implements AutoCloseable {
         }
         if (admin != null) {
             admin.close(ADMIN_TIMEOUT);
+        }
+        if (streamsMetrics != null) {
+            try {
+                streamsMetrics.close();
+            } catch (Exception e) {
+                LOG.warn("Could not unbind the Kafka Streams metrics: {}", e.toString());
+            }
+            streamsMetrics = null;
         }
         streams = null;
         caughtUp = false;

@@ -97,6 +97,39 @@ class ProcessorServiceIT {
         }
     }
 
+    @Test
+    void aQueryToAnInstanceThatDoesNotOwnTheIndicatorsIsForwardedToTheOwner(EmbeddedPlatform platform, @TempDir Path stateDir)
+            throws Exception {
+        produceScenario(platform);
+        try (Running a = new Running(pairConfig(platform, stateDir.resolve("a")), platform);
+             Running b = new Running(pairConfig(platform, stateDir.resolve("b")), platform)) {
+            for (Running run : List.of(a, b)) {
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
+                        assertThat(run.getJson("/api/v1/indicators?source=FDI&period=2023").get("newProjects").asInt()).isEqualTo(62));
+            }
+            assertThat(a.getJson("/api/v1/indicators?source=DDI&period=2023"))
+                    .isEqualTo(b.getJson("/api/v1/indicators?source=DDI&period=2023"));
+            assertThat(a.getJson("/api/v1/indicators/breakdown?source=FDI&period=2023&by=sector"))
+                    .isEqualTo(b.getJson("/api/v1/indicators/breakdown?source=FDI&period=2023&by=sector"));
+        }
+    }
+
+    /** Two instances of one application, each advertising its own HTTP address for interactive-query routing. */
+    private static ProcessorConfig pairConfig(EmbeddedPlatform platform, Path stateDir) throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return ProcessorConfig.from(new ConfigSource(Map.of(
+                "PULSE_KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
+                "PULSE_REGISTRY_URL", platform.registryApiUrl(),
+                "PULSE_APPLICATION_ID", "processor-it-pair",
+                "PULSE_STATE_DIR", stateDir.toString(),
+                "PULSE_HTTP_PORT", Integer.toString(port),
+                "PULSE_APPLICATION_SERVER", "127.0.0.1:" + port,
+                "PULSE_EMIT_INTERVAL", "200ms")));
+    }
+
     private static int streamClients(Running run) {
         return run.streamClients();
     }
@@ -203,7 +236,7 @@ class ProcessorServiceIT {
             app = Javalin.create(c -> c.showJavalinBanner = false);
             service.register(app);
             service.start();
-            app.start("127.0.0.1", 0);
+            app.start("127.0.0.1", config.applicationServer() == null ? 0 : config.httpPort());
         }
 
         HttpResponse<String> get(String path) throws Exception {

@@ -31,15 +31,39 @@ public final class FigureCalculator {
     private final IndicatorSource source;
     private final NavigableMap<YearMonth, MonthTotals> months;
     /** Running cumulative figures at the end of each month that has facts. */
-    private final NavigableMap<YearMonth, MonthTotals> cumulativeThrough = new TreeMap<>();
+    private final NavigableMap<YearMonth, MonthTotals> cumulativeThrough;
 
     public FigureCalculator(IndicatorSource source, NavigableMap<YearMonth, MonthTotals> months) {
+        this(source, months, new TreeMap<>());
+        updateCumulative(months, cumulativeThrough, null);
+    }
+
+    /**
+     * A calculator over month totals and their running sums kept by the caller (see {@link #updateCumulative}), so a
+     * change costs the months after it, not the whole history.
+     */
+    public FigureCalculator(IndicatorSource source, NavigableMap<YearMonth, MonthTotals> months,
+                            NavigableMap<YearMonth, MonthTotals> cumulativeThrough) {
         this.source = Objects.requireNonNull(source, "source");
         this.months = months;
-        MonthTotals running = MonthTotals.ZERO;
-        for (Map.Entry<YearMonth, MonthTotals> e : months.entrySet()) {
-            running = running.plus(e.getValue());
-            cumulativeThrough.put(e.getKey(), running);
+        this.cumulativeThrough = cumulativeThrough;
+    }
+
+    /**
+     * Brings running sums up to date after the months from {@code changedFrom} on changed (null: recompute all).
+     */
+    public static void updateCumulative(NavigableMap<YearMonth, MonthTotals> months, NavigableMap<YearMonth, MonthTotals> running,
+                                        YearMonth changedFrom) {
+        if (changedFrom == null) {
+            running.clear();
+        } else {
+            running.tailMap(changedFrom, true).clear();
+        }
+        Map.Entry<YearMonth, MonthTotals> before = changedFrom == null ? null : running.lowerEntry(changedFrom);
+        MonthTotals sum = before == null ? MonthTotals.ZERO : before.getValue();
+        for (Map.Entry<YearMonth, MonthTotals> e : (changedFrom == null ? months : months.tailMap(changedFrom, true)).entrySet()) {
+            sum = sum.plus(e.getValue());
+            running.put(e.getKey(), sum);
         }
     }
 

@@ -54,9 +54,9 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private SeriesStores series;
     private long nextEmissionAt;
     /** Converted month totals per series; bounded (least recently used series are dropped and reloaded on demand). */
-    private final Map<DimKey, TreeMap<YearMonth, MonthTotals>> totals = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<DimKey, CachedSeries> totals = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<DimKey, TreeMap<YearMonth, MonthTotals>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<DimKey, CachedSeries> eldest) {
             return size() > MAX_CACHED_SERIES;
         }
     };
@@ -133,32 +133,43 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
      * touched, not the series' whole history. Only a cache of what the stores say: a new task instance (restart,
      * rebalance, aborted transaction) starts empty and reloads from the stores.
      */
-    private NavigableMap<YearMonth, MonthTotals> totals(DimKey key, DirtyMark mark, FxRates rates) {
-        TreeMap<YearMonth, MonthTotals> months = totals.get(key);
-        if (months == null) {
-            TreeMap<YearMonth, MonthTotals> loaded = new TreeMap<>();
-            series.months(key).forEach((m, f) -> loaded.put(m, f.totals(rates)));
-            totals.put(key, loaded);
-            return loaded;
+    private CachedSeries totals(DimKey key, DirtyMark mark, FxRates rates) {
+        CachedSeries cached = totals.get(key);
+        if (cached == null) {
+            cached = new CachedSeries(new TreeMap<>(), new TreeMap<>());
+            for (var e : series.months(key).entrySet()) {
+                cached.months.put(e.getKey(), e.getValue().totals(rates));
+            }
+            FigureCalculator.updateCumulative(cached.months, cached.cumulative, null);
+            totals.put(key, cached);
+            return cached;
         }
         TreeSet<YearMonth> reload = new TreeSet<>(mark.changedMonths());
         if (mark.ratesChanged()) {
-            reload.addAll(months.tailMap(mark.fromMonth(), true).keySet());
+            reload.addAll(cached.months.tailMap(mark.fromMonth(), true).keySet());
         }
         for (YearMonth m : reload) {
             MonthFacts f = series.month(key, m);
             if (f == null) {
-                months.remove(m);
+                cached.months.remove(m);
             } else {
-                months.put(m, f.totals(rates));
+                cached.months.put(m, f.totals(rates));
             }
         }
-        return months;
+        if (!reload.isEmpty()) {
+            FigureCalculator.updateCumulative(cached.months, cached.cumulative, reload.first());
+        }
+        return cached;
+    }
+
+    /** Converted month totals of a series and their running sums (cumulative figures). */
+    private record CachedSeries(TreeMap<YearMonth, MonthTotals> months, TreeMap<YearMonth, MonthTotals> cumulative) {
     }
 
     private void emitSeries(DimKey key, DirtyMark mark, FxRates rates, Instant now) {
-        NavigableMap<YearMonth, MonthTotals> months = totals(key, mark, rates);
-        FigureCalculator calc = new FigureCalculator(key.source(), months);
+        CachedSeries cached = totals(key, mark, rates);
+        NavigableMap<YearMonth, MonthTotals> months = cached.months;
+        FigureCalculator calc = new FigureCalculator(key.source(), months, cached.cumulative);
         if (months.isEmpty()) {
             return;
         }
@@ -181,6 +192,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
             context.forward(new Record<>(IndicatorRecords.key(key, f),
                     IndicatorRecords.indicator(key, f, now, mark.eventId(), mark.certificateNo(), ingestedAt),
                     now.toEpochMilli()));
+            // End-to-end lag on the real clock: punctuation time may be a test driver's mocked time.
+            vn.investpulse.observability.PulseMetrics.indicatorEmitted(ingestedAt, Instant.now());
         }
     }
 

@@ -137,8 +137,10 @@ public final class ProcessorTopology {
                 .branch((k, v) -> v.isOk(), Branched.as("accepted"))
                 .defaultBranch(Branched.as("refused"));
         branches.get(prefix + "refused")
-                .map((k, v) -> KeyValue.pair(DeadLetters.key(v.deadLetter()), v.deadLetter()),
-                        Named.as(prefix + "dead-letter"))
+                .map((k, v) -> {
+                    vn.investpulse.observability.PulseMetrics.deadLettered("processor", topics.registrationsDlq().name());
+                    return KeyValue.pair(DeadLetters.key(v.deadLetter()), v.deadLetter());
+                }, Named.as(prefix + "dead-letter"))
                 .to(topics.registrationsDlq().name(), Produced.with(Serdes.String(), serdes.valueSerde(topics.registrationsDlq()))
                         .withName(prefix + "dlq-sink"));
         return branches.get(prefix + "accepted").mapValues(Checked::value, Named.as(prefix + "value"));
