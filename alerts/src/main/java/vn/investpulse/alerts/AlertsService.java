@@ -54,6 +54,8 @@ public final class AlertsService implements AutoCloseable {
     private final AlertFeed feed;
     private final WebhookNotifier notifier;
     private KafkaStreams streams;
+    /** kafka_stream_* meters of {@link #streams}, on the process's /metrics. */
+    private AutoCloseable streamsMetrics;
 
     public AlertsService(AlertsConfig config, Topics topics, RegistrySerdes serdes, Clock clock) {
         this.config = config;
@@ -75,6 +77,7 @@ public final class AlertsService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((next, previous) -> LOG.info("Alert rules {} -> {}", previous, next));
+        streamsMetrics = vn.investpulse.observability.StreamsMetrics.bind(streams);
         streams.start();
         feed.start();
         if (notifier != null) {
@@ -113,6 +116,14 @@ public final class AlertsService implements AutoCloseable {
             streams.close(CloseOptions.timeout(CLOSE_WAIT)
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
+        if (streamsMetrics != null) {
+            try {
+                streamsMetrics.close();
+            } catch (Exception e) {
+                LOG.warn("Could not unbind the Kafka Streams metrics: {}", e.toString());
+            }
+            streamsMetrics = null;
+        }
     }
 
     /** Production entry point: settings from the environment, its own Javalin with health endpoints. */
@@ -133,6 +144,7 @@ public final class AlertsService implements AutoCloseable {
             boolean ok = ready.getAsBoolean();
             ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).result(ok ? "READY" : "NOT READY");
         });
+        vn.investpulse.observability.HealthRoutes.registerMetrics(app, vn.investpulse.observability.Observability.start("alerts"));
         service.register(app);
         service.start();
         app.start(config.httpPort());

@@ -74,6 +74,9 @@ public final class Importer {
             if (kind == TableKind.ZONES || kind == TableKind.FX_RATES) {
                 awaitOwnReferenceWrites(acks, topicOf(kind));
             }
+            ImportReport report = plan.report(false);
+            IngestMetrics.written(kind, report, topics.registrationsDlq().name());
+            return report;
         }
         return plan.report(dryRun);
     }

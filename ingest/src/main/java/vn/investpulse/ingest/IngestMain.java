@@ -85,6 +85,7 @@ public final class IngestMain {
             boolean ready = service.ready().getAsBoolean();
             ctx.status(ready ? 200 : 503).result(ready ? "ready" : "not ready");
         });
+        vn.investpulse.observability.HealthRoutes.registerMetrics(app, vn.investpulse.observability.Observability.start("ingest"));
         service.register(app);
         service.start();
         app.start(config.httpPort());

@@ -54,6 +54,8 @@ public final class SinkService implements AutoCloseable {
 
     private Store store;
     private KafkaDeadLetterPublisher deadLetters;
+    /** kafka_consumer_* meters of the sink's consumer, on the process's /metrics. */
+    private AutoCloseable consumerMetrics;
     private RecordDecoder decoder;
     private SinkLoop loop;
     private Thread thread;
@@ -81,8 +83,9 @@ public final class SinkService implements AutoCloseable {
         OffsetStore offsets = new OffsetStore(config.groupId(), clock);
         BatchWriter writer = new BatchWriter(store, offsets, deadLetters, topics.sinkDlq().name(), config.retry(), hook, metrics, clock,
                 stopping);
-        loop = new SinkLoop(new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                decoder, writer, offsets, RecordDecoder.topicsToRead(topics), config.pollTimeout(), metrics);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumerMetrics = vn.investpulse.observability.PulseMetrics.bind(consumer);
+        loop = new SinkLoop(consumer, decoder, writer, offsets, RecordDecoder.topicsToRead(topics), config.pollTimeout(), metrics);
         thread = new Thread(loop, "pulse-sink");
         thread.start();
         LOG.info("Sink started: {} -> {} ({})", RecordDecoder.topicsToRead(topics), config.store().maskedUrl(), store.dialect().name());
@@ -160,6 +163,14 @@ public final class SinkService implements AutoCloseable {
         if (decoder != null) {
             decoder.close();
         }
+        if (consumerMetrics != null) {
+            try {
+                consumerMetrics.close();
+            } catch (Exception e) {
+                LOG.warn("Could not unbind the consumer metrics: {}", e.toString());
+            }
+            consumerMetrics = null;
+        }
         if (deadLetters != null) {
             deadLetters.close();
         }
@@ -182,6 +193,7 @@ public final class SinkService implements AutoCloseable {
             boolean ready = sink.ready().getAsBoolean();
             ctx.status(ready ? 200 : 503).result(ready ? "ready" : "not ready");
         });
+        vn.investpulse.observability.HealthRoutes.registerMetrics(app, vn.investpulse.observability.Observability.start("sink"));
         sink.register(app);
         app.start(config.httpPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -80,7 +80,10 @@ public final class AlertsTopology {
                 .branch((key, result) -> result.isValid(), Branched.as("valid"))
                 .defaultBranch(Branched.as("invalid"));
         branches.get("progress-invalid")
-                .map((key, result) -> KeyValue.pair(key.toString(), deadLetter(key, result.problem(), clock)), Named.as("invalid-progress-dead-letter"))
+                .map((key, result) -> {
+                    vn.investpulse.observability.PulseMetrics.deadLettered("alerts", topics.alertsDlq().name());
+                    return KeyValue.pair(key.toString(), deadLetter(key, result.problem(), clock));
+                }, Named.as("invalid-progress-dead-letter"))
                 .to(topics.alertsDlq().name(), Produced.with(Serdes.String(), serdes.valueSerde(topics.alertsDlq()))
                         .withName("invalid-progress-out"));
         return branches.get("progress-valid")

@@ -105,6 +105,9 @@ final class PaceProcessor implements Processor<String, PlanProgress, String, Ale
 
     private void emit(Alert alert, long timestamp) {
         LOG.info("{} {}: {}", alert.getState(), alert.getId(), alert.getMessageEn());
+        if (alert.getState() == vn.investpulse.schemas.AlertState.FIRING) {
+            vn.investpulse.observability.PulseMetrics.alertFired(alert.getKind().name());
+        }
         context.forward(new Record<>(alert.getId(), alert, timestamp));
     }
 }

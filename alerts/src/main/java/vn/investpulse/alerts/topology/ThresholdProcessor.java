@@ -55,6 +55,9 @@ final class ThresholdProcessor implements Processor<String, PlanProgress, String
         for (ThresholdRule.Transition t : transitions) {
             Alert alert = alerts.threshold(t.state(), t.thresholdPct(), progress);
             LOG.info("{} {}: {}", alert.getState(), alert.getId(), alert.getMessageEn());
+            if (alert.getState() == vn.investpulse.schemas.AlertState.FIRING) {
+                vn.investpulse.observability.PulseMetrics.alertFired(alert.getKind().name());
+            }
             context.forward(record.withKey(alert.getId()).withValue(alert));
         }
     }

@@ -29,6 +29,8 @@ public final class RecordPublisher implements AutoCloseable {
     public static final Duration ACK_TIMEOUT = Duration.ofMinutes(2);
 
     private final KafkaProducer<String, SpecificRecord> producer;
+    /** kafka_producer_* meters of {@link #producer}, on the process's /metrics. */
+    private final AutoCloseable producerMetrics;
 
     public RecordPublisher(String bootstrapServers, RegistrySerdes serdes, Map<String, Object> clientOverrides) {
         Map<String, Object> config = new HashMap<>(clientOverrides);
@@ -40,6 +42,7 @@ public final class RecordPublisher implements AutoCloseable {
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest");
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
         this.producer = new KafkaProducer<>(config, new StringSerializer(), cachingSerializer(serdes));
+        this.producerMetrics = vn.investpulse.observability.PulseMetrics.bind(producer);
     }
 
     /** The registry value serializer of {@link RegistrySerdes}, asked once per (topic, schema). */
@@ -86,6 +89,11 @@ public final class RecordPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(10));
+        try {
+            producerMetrics.close();
+        } catch (Exception e) {
+            // only meters: nothing to release that matters at shutdown
+        }
     }
 
     /** Records could not be written; nothing is known about which ones were. */

@@ -168,10 +168,15 @@ public final class BatchWriter {
                 offsets.advance(c, expected, batch.nextOffsets());
                 publish(toPublish);
                 hook.beforeCommit(batch);
+                long commitStart = System.nanoTime();
                 c.commit();
+                java.time.Duration commitLatency = java.time.Duration.ofNanos(System.nanoTime() - commitStart);
                 int deletes = (int) ops.stream().filter(o -> o instanceof Op.Delete).count();
                 Outcome outcome = new Outcome(ops.size() - deletes - refused.size(), deletes, concat(batch.refusals(), refused));
                 metrics.committed(batch.records(), outcome.upserts(), deletes, outcome.refused().size(), clock.instant());
+                // Process-wide Prometheus meters (/metrics); counted after the commit, so a retried batch counts once.
+                vn.investpulse.observability.PulseMetrics.sinkCommitted(outcome.upserts() + deletes, commitLatency);
+                toPublish.forEach(r -> vn.investpulse.observability.PulseMetrics.deadLettered("sink", ownDeadLetterTopic));
                 hook.afterCommit(batch);
                 return outcome;
             } catch (SQLException e) {
