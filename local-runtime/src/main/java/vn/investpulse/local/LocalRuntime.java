@@ -2,8 +2,11 @@ package vn.investpulse.local;
 
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import vn.investpulse.config.ConfigException;
 import vn.investpulse.config.ConfigSource;
 import vn.investpulse.embedded.EmbeddedPlatform;
+import vn.investpulse.observability.HealthRoutes;
+import vn.investpulse.observability.Observability;
 
 /**
  * The all-in-one local runtime: everything on one machine, no Docker. Starts, in order and each
@@ -42,6 +47,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Duration SERVICES_READY_DEADLINE = Duration.ofMinutes(2);
     private static final Duration READY_POLL = Duration.ofMillis(100);
     private static final Duration KAFKA_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** Where ingest keeps the API token it generates in local mode (see ingest's ApiToken). */
+    private static final String API_TOKEN_FILE = "api-token";
 
     private final LocalConfig config;
     private final ConfigSource userSource;
@@ -52,6 +59,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Admin probeAdmin;
     private volatile Javalin http;
+    private volatile Observability metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -133,6 +141,9 @@ public final class LocalRuntime implements AutoCloseable {
             service.register(http);
         }
         health.register(http);
+        // One /metrics for the whole process: every service records on Micrometer's global registry.
+        metrics = Observability.start("local-runtime");
+        HealthRoutes.registerMetrics(http, metrics);
         for (LocalService service : services) {
             LOG.info("Starting {}", service.name());
             service.start();
@@ -204,6 +215,9 @@ public final class LocalRuntime implements AutoCloseable {
             quietly(service.name(), service::close);
         }
         started.clear();
+        if (metrics != null) {
+            quietly("metrics", metrics::close);
+        }
         if (probeAdmin != null) {
             quietly("Kafka admin client", () -> probeAdmin.close(Duration.ofSeconds(5)));
         }
@@ -215,18 +229,25 @@ public final class LocalRuntime implements AutoCloseable {
     String banner() {
         String registry = platform.registryUrl();
         String nl = System.lineSeparator();
-        return String.join(nl,
+        List<String> lines = new ArrayList<>(List.of(
                 "",
                 "invest-pulse local runtime is ready in " + seconds(sinceJvmStart()) + " (JVM start to ready)",
-                "  HTTP (health, API, dashboard)  " + httpUrl() + "   health: " + httpUrl() + HealthChecks.READY,
+                "  Dashboard                      " + httpUrl() + "/",
+                "  HTTP API, health, metrics      " + httpUrl() + "   " + HealthChecks.READY + "   " + HealthRoutes.METRICS,
                 "  Kafka bootstrap server         " + platform.bootstrapServers(),
                 "  Schema registry UI             " + registry + "/ui",
                 "  Registry API (Apicurio v2)     " + platform.registryApiUrl(),
                 "  Confluent-compatible API       " + platform.ccompatUrl(),
-                "  Data directory                 " + config.dataDir(),
-                "  Services                       " + (started.isEmpty() ? "(none yet)" : String.join(", ", started.stream().map(LocalService::name).toList())),
-                "Press Ctrl-C to stop.",
-                "");
+                "  Data directory                 " + config.dataDir()));
+        Path token = config.dataDir().resolve(API_TOKEN_FILE);
+        if (Files.isRegularFile(token)) {
+            lines.add("  Ingest API token file          " + token);
+        }
+        lines.add("  Services                       "
+                + (started.isEmpty() ? "(none)" : String.join(", ", started.stream().map(LocalService::name).toList())));
+        lines.add("Press Ctrl-C to stop.");
+        lines.add("");
+        return String.join(nl, lines);
     }
 
     private boolean kafkaReady() {
