@@ -19,6 +19,13 @@ public final class DeadLetters {
     public static final String STAGE = "processor";
     /** Header with the original {@code topic/partition/offset} of a registration, set before the repartition. */
     public static final String ORIGIN_HEADER = "pulse.origin";
+    /**
+     * A dead letter must fit in one Kafka record (1 MB by default): a 900 KB registration would otherwise give a 2.7 MB
+     * dead letter (text, reason and Vietnamese reason each quote it), the producer refuses it and the stream thread
+     * dies on the same record again and again. Longer texts and raw bytes are cut, and say so.
+     */
+    static final int MAX_TEXT_CHARS = 16 * 1024;
+    static final int MAX_RAW_BYTES = 512 * 1024;
 
     private DeadLetters() {
     }
@@ -35,9 +42,10 @@ public final class DeadLetters {
 
     /** A record that could not even be decoded. */
     public static DeadLetter undecodable(Optional<RecordMetadata> where, byte[] raw, Exception e, Instant now) {
-        DeadLetter.Builder b = base(now).setRawBytes(raw == null ? null : ByteBuffer.wrap(raw))
-                .setReason("cannot decode the record: " + e.getMessage())
-                .setReasonVi("không giải mã được bản ghi: " + e.getMessage())
+        DeadLetter.Builder b = base(now).setRawBytes(raw == null ? null : ByteBuffer.wrap(raw, 0, Math.min(raw.length, MAX_RAW_BYTES)))
+                .setReason(bounded("cannot decode the record" + (raw != null && raw.length > MAX_RAW_BYTES
+                        ? " (" + raw.length + " bytes, the first " + MAX_RAW_BYTES + " kept)" : "") + ": " + e.getMessage()))
+                .setReasonVi(bounded("không giải mã được bản ghi: " + e.getMessage()))
                 .setErrorClass(e.getClass().getName());
         where.ifPresent(m -> b.setSourceTopic(m.topic()).setSourcePartition(m.partition()).setSourceOffset(m.offset()));
         return b.build();
@@ -45,8 +53,8 @@ public final class DeadLetters {
 
     /** A decoded registration the processor cannot place. */
     public static DeadLetter refused(RegistrationEvent e, String origin, String reason, String reasonVi, Instant now) {
-        DeadLetter.Builder b = base(now).setEventId(e.getEventId()).setRawText(e.toString())
-                .setReason(reason).setReasonVi(reasonVi);
+        DeadLetter.Builder b = base(now).setEventId(bounded(e.getEventId())).setRawText(bounded(e.toString()))
+                .setReason(bounded(reason)).setReasonVi(bounded(reasonVi));
         if (e.getSource() != null) {
             b.setConnector(e.getSource().getConnector()).setFile(e.getSource().getFile()).setLine(e.getSource().getLine());
         }
@@ -57,7 +65,8 @@ public final class DeadLetters {
     /** A reference record (FX rate, plan) the processor refuses. */
     public static DeadLetter refusedReference(Optional<RecordMetadata> where, String key, Object value, String reason,
                                               String reasonVi, Instant now) {
-        DeadLetter.Builder b = base(now).setRawText("key=" + key + " value=" + value).setReason(reason).setReasonVi(reasonVi);
+        DeadLetter.Builder b = base(now).setRawText(bounded("key=" + key + " value=" + value)).setReason(bounded(reason))
+                .setReasonVi(bounded(reasonVi));
         where.ifPresent(m -> b.setSourceTopic(m.topic()).setSourcePartition(m.partition()).setSourceOffset(m.offset()));
         return b.build();
     }
@@ -75,6 +84,14 @@ public final class DeadLetters {
         if (parts.length == 3) {
             b.setSourceTopic(parts[0]).setSourcePartition(Integer.parseInt(parts[1])).setSourceOffset(Long.parseLong(parts[2]));
         }
+    }
+
+    /** {@code s}, or its first {@link #MAX_TEXT_CHARS} characters and how long it was. */
+    static String bounded(String s) {
+        if (s == null || s.length() <= MAX_TEXT_CHARS) {
+            return s;
+        }
+        return s.substring(0, MAX_TEXT_CHARS) + "… (cut: " + s.length() + " characters in all)";
     }
 
     private static DeadLetter.Builder base(Instant now) {

@@ -1,0 +1,232 @@
+package vn.investpulse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.investpulse.contracts.Topics;
+import vn.investpulse.embedded.FreePorts;
+import vn.investpulse.ingest.IngestMain;
+import vn.investpulse.ingest.demo.DemoData;
+import vn.investpulse.local.LocalRuntime;
+import vn.investpulse.processor.topology.ProcessorTopology;
+
+/**
+ * The measurements on the local runtime ({@link LocalRuntime}: broker, registry and every service in one JVM, as a
+ * user runs it), started as its own process on a fresh data directory: cold start to ready, live latency from an
+ * HTTP POST to the change on the SSE stream, the CSV import CLI, and resident memory after the import's replay.
+ */
+final class LocalRuntimeBenchmarks implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuntimeBenchmarks.class);
+    private static final String TOKEN = "bench-token-0123456789";
+    private static final String PROCESSOR_GROUP = "invest-pulse-processor";
+    private static final Duration START_DEADLINE = Duration.ofMinutes(10);
+    private static final Duration ARRIVAL_GRACE = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final String EVENTS_HEADER = "event_id,certificate_no,event_type,capital_source,investor_name,investor_country,"
+            + "zone_code,sector_code,amount,currency,effective_at\n";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final long seed;
+    private final int httpPort = FreePorts.pick();
+    private final int kafkaPort = FreePorts.pick();
+    private final int registryPort = FreePorts.pick();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process runtime;
+
+    LocalRuntimeBenchmarks(Path dir, long seed) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.seed = seed;
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** (4a) From launching {@code LocalRuntime} on an empty data directory to {@code /health/ready} answering 200. */
+    Results.Row coldStart() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx1g", "-Duser.timezone=America/New_York", "-cp", System.getProperty("java.class.path"),
+                LocalRuntime.class.getName());
+        pb.environment().keySet().removeIf(k -> k.startsWith("PULSE_"));
+        pb.environment().putAll(Map.of("PULSE_DATA_DIR", dir.resolve("data").toString(), "PULSE_HTTP_PORT", Integer.toString(httpPort),
+                "PULSE_KAFKA_PORT", Integer.toString(kafkaPort), "PULSE_REGISTRY_PORT", Integer.toString(registryPort),
+                "PULSE_DEMO", "false", "PULSE_API_TOKEN", TOKEN));
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("local-runtime.log").toFile());
+        long start = System.nanoTime();
+        runtime = pb.start();
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        while (status("/health/ready") != 200) {
+            if (!runtime.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the local runtime did not become ready; see " + dir.resolve("local-runtime.log"));
+            }
+            BrokerBenchmarks.sleep(POLL);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Results.Row("4a", "local runtime: cold start to ready", seconds, "s",
+                "process launch on an empty data dir to /health/ready = 200 (broker, registry, topics, every service)");
+    }
+
+    /**
+     * (3) {@code n} events POSTed one by one at a steady {@code rate} to {@code /api/v1/events}; each is the first of its
+     * (sector, month), so its arrival is the first SSE {@code indicator} event for FDI/SECTOR/that sector/MONTH/that month.
+     */
+    Results.Row liveLatency(int n, double rate) throws Exception {
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        HttpRequest sse = HttpRequest.newBuilder(URI.create(url("/api/v1/indicators/stream"))).header("Accept", "text/event-stream").build();
+        var stream = http.sendAsync(sse, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
+        Thread reader = new Thread(() -> response.body().forEach(line -> {
+            if (line.startsWith("data:")) {
+                long at = System.nanoTime();
+                try {
+                    JsonNode i = JSON.readTree(line.substring(5).strip());
+                    if ("FDI".equals(i.path("source").asText()) && "SECTOR".equals(i.path("dimension").asText())
+                            && "MONTH".equals(i.path("periodKind").asText())) {
+                        arrivals.putIfAbsent(i.path("dimensionValue").asText() + "|" + i.path("period").asText(), at);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("unreadable SSE data: {}", line);
+                }
+            }
+        }), "bench-sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        long[] posted = new long[n];
+        String[] keys = new String[n];
+        long intervalNanos = (long) (1e9 / rate);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long due = t0 + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String sector = SyntheticRegister.SECTORS.get(i % SyntheticRegister.SECTORS.size());
+            YearMonth month = YearMonth.of(1996, 1).plusMonths(i / SyntheticRegister.SECTORS.size());
+            keys[i] = sector + "|" + month;
+            String row = "LAT-" + seed + "-" + i + ",LAT-GCN-" + seed + "-" + i + ",NEW,FDI,Latency Probe Co.,KR,DEEP_C," + sector
+                    + ",1000000,USD," + month.atDay(15) + "\n";
+            posted[i] = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/events"))).header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(EVENTS_HEADER + row)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 || JSON.readTree(r.body()).path("accepted").asInt() != 1) {
+                throw new IllegalStateException("POST " + i + " answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+        Instant deadline = Instant.now().plus(ARRIVAL_GRACE);
+        while (arrivals.size() < n && Instant.now().isBefore(deadline)) {
+            BrokerBenchmarks.sleep(POLL);
+        }
+        long[] latencies = new long[n];
+        int missing = 0;
+        for (int i = 0; i < n; i++) {
+            Long at = arrivals.get(keys[i]);
+            if (at == null) {
+                missing++;
+                latencies[i] = Long.MAX_VALUE;
+            } else {
+                latencies[i] = at - posted[i];
+            }
+        }
+        Arrays.sort(latencies);
+        double p50 = ms(latencies[(int) Math.floor(0.50 * (n - 1))]);
+        double p95 = ms(latencies[(int) Math.floor(0.95 * (n - 1))]);
+        double p99 = ms(latencies[(int) Math.floor(0.99 * (n - 1))]);
+        double max = ms(latencies[n - 1 - missing]);
+        response.body().close();
+        return new Results.Row("3", "live latency POST -> SSE, p99", p99, "ms", String.format(Locale.ROOT,
+                "%,d events at %.0f/s: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%s (target p99 < 500 ms)",
+                n, rate, p50, p95, p99, max, missing == 0 ? "" : ", " + missing + " never arrived"));
+    }
+
+    /** (5) A CSV of {@code rows} valid events through the import CLI ({@code ingest import events FILE}), process launch included. */
+    Results.Row importCsv(int rows) throws Exception {
+        Path csv = dir.resolve("import-" + rows + ".csv");
+        DemoData.writeBenchmarkCsv(csv, rows, seed);
+        ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), IngestMain.class.getName(),
+                "import", "events", csv.toString(), "--url", url(""), "--token", TOKEN);
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("import.log").toFile());
+        long start = System.nanoTime();
+        Process cli = pb.start();
+        int exit = cli.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("the import CLI exited with " + exit + "; see " + dir.resolve("import.log"));
+        }
+        return new Results.Row("5", "import: CSV through the CLI", rows / seconds, "rows/s",
+                String.format(Locale.ROOT, "%,d rows (%,d bytes) in %.1f s, JVM launch included", rows, Files.size(csv), seconds));
+    }
+
+    /** (4b) Resident memory of the runtime JVM and its registry child once the processor has consumed the import. */
+    Results.Row rssAfterReplay() {
+        List<String> inputs = List.of(Topics.REGISTRATIONS, PROCESSOR_GROUP + "-" + ProcessorTopology.REPARTITION + "-repartition");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort))) {
+            BrokerBenchmarks.awaitTrue(() -> BrokerBenchmarks.lag(admin, PROCESSOR_GROUP, inputs) == 0);
+        }
+        double own = Machine.rssMiB(runtime.pid()).orElse(Double.NaN);
+        double children = runtime.toHandle().descendants().mapToDouble(p -> Machine.rssMiB(p.pid()).orElse(0.0)).sum();
+        return new Results.Row("4b", "local runtime: RSS after the replay", own + children, "MiB",
+                String.format(Locale.ROOT, "runtime JVM %.0f MiB + registry child %.0f MiB, after the import above was processed (-Xmx1g)",
+                        own, children));
+    }
+
+    private int status(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (runtime != null && runtime.isAlive()) {
+            runtime.destroy();
+            if (!runtime.waitFor(90, TimeUnit.SECONDS)) {
+                runtime.descendants().forEach(ProcessHandle::destroyForcibly);
+                runtime.destroyForcibly();
+            }
+        }
+    }
+
+    static {
+        if (!Files.isDirectory(Path.of("/proc"))) {
+            LOG.warn("no /proc: resident memory cannot be measured on this OS");
+        }
+    }
+}
