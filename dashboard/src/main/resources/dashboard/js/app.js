@@ -355,11 +355,15 @@ async function loadSeries() {
   if (shown !== view()) {
     return;
   }
+  const before = JSON.stringify([state.series, state.previousSeries, state.indicators[state.chartSource]?.planAmount]);
   if (seriesFdi) state.series.FDI = seriesFdi;
   if (seriesDdi) state.series.DDI = seriesDdi;
   state.previousSeries = { FDI: previousFdi, DDI: previousDdi };
   SOURCES.forEach(renderTile);
-  renderMonthly();
+  // Redrawing a chart costs the main thread tens of milliseconds on a busy machine: only when something changed.
+  if (JSON.stringify([state.series, state.previousSeries, state.indicators[state.chartSource]?.planAmount]) !== before) {
+    renderMonthly();
+  }
   renderStatus();
 }
 
@@ -370,9 +374,12 @@ async function loadBreakdowns() {
   if (shown !== `${view()}|${state.chartSource}`) {
     return;
   }
+  const before = JSON.stringify(state.breakdowns);
   state.breakdowns = { zone: zone || [], sector: sector || [], country: country || [] };
   learnZones(state.breakdowns.zone.map((row) => ({ code: String(row.value ?? row.dimensionValue ?? '') })));
-  renderBreakdowns();
+  if (JSON.stringify(state.breakdowns) !== before) {
+    renderBreakdowns();
+  }
   renderStatus();
 }
 

@@ -25,8 +25,8 @@ public final class DashboardMain {
         DashboardService dashboard = new DashboardService(config);
         Javalin app = Javalin.create(javalin -> javalin.showJavalinBanner = false);
         dashboard.register(app);
-        app.get("/health/live", ctx -> ctx.result("ok"));
-        app.get("/health/ready", ctx -> ctx.status(dashboard.ready().getAsBoolean() ? 200 : 503).result("ready"));
+        vn.investpulse.observability.HealthRoutes.register(app, dashboard.ready(),
+                vn.investpulse.observability.Observability.start("dashboard"));
         dashboard.start();
         app.start(config.httpPort());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
