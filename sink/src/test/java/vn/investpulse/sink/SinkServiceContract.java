@@ -204,11 +204,7 @@ abstract class SinkServiceContract {
         rows.subList(0, 50).forEach(r -> harness.send(Indicator.newBuilder(r).setNewProjects(r.getNewProjects() + 100).build()));
         harness.flush();
 
-        StoreConfig referenceConfig = store("reference");
-        SinkConfig reference = harness.sinkConfig(referenceConfig, dataDir, 100);
-        start(reference, CommitHook.NONE);
-        Store referenceStore = open(referenceConfig);
-        harness.awaitCaughtUp(referenceStore, reference.groupId());
+        Store referenceStore = referenceRun("reference", 100);
 
         StoreConfig crashedConfig = store("crashed");
         SinkConfig crashed = harness.sinkConfig(crashedConfig, dataDir, 100);
@@ -241,10 +237,7 @@ abstract class SinkServiceContract {
         harness.awaitCaughtUp(crashedStore, crashed.groupId());
         assertThat(restarted.ready().getAsBoolean()).isTrue();
 
-        assertThat(Tables.dump(crashedStore, "indicator", "source, dimension, dimension_value, period_kind, period_id", Set.of()))
-                .isEqualTo(Tables.dump(referenceStore, "indicator", "source, dimension, dimension_value, period_kind, period_id", Set.of()));
-        assertThat(Tables.dump(crashedStore, "alert", "id, processed_at, state", Set.of()))
-                .isEqualTo(Tables.dump(referenceStore, "alert", "id, processed_at, state", Set.of()));
+        assertSameIndicatorsAndAlerts(crashedStore, referenceStore);
         // A dead letter may be published twice around a crash; its id keeps it one row. Only where and when it
         // was read differ between the two stores.
         Set<String> readingDetails = Set.of("dlq_topic", "dlq_partition", "dlq_offset", "rejected_at");
@@ -289,11 +282,7 @@ abstract class SinkServiceContract {
         rows.forEach(harness::send);
         harness.flush();
 
-        StoreConfig referenceConfig = store("reference-kill");
-        SinkConfig reference = harness.sinkConfig(referenceConfig, dataDir, 500);
-        start(reference, CommitHook.NONE);
-        Store referenceStore = open(referenceConfig);
-        harness.awaitCaughtUp(referenceStore, reference.groupId());
+        Store referenceStore = referenceRun("reference-kill", 500);
 
         StoreConfig killedConfig = store("killed");
         Store killedStore = open(killedConfig);
@@ -320,10 +309,25 @@ abstract class SinkServiceContract {
             second.waitFor();
         }
 
-        assertThat(Tables.dump(killedStore, "indicator", "source, dimension, dimension_value, period_kind, period_id", Set.of()))
-                .isEqualTo(Tables.dump(referenceStore, "indicator", "source, dimension, dimension_value, period_kind, period_id", Set.of()));
-        assertThat(Tables.dump(killedStore, "alert", "id, processed_at, state", Set.of()))
-                .isEqualTo(Tables.dump(referenceStore, "alert", "id, processed_at, state", Set.of()));
+        assertSameIndicatorsAndAlerts(killedStore, referenceStore);
+    }
+
+    /** A sink that is never interrupted, on its own store, caught up with every topic it reads. */
+    private Store referenceRun(String name, int batchSize) {
+        StoreConfig referenceConfig = store(name);
+        SinkConfig reference = harness.sinkConfig(referenceConfig, dataDir, batchSize);
+        start(reference, CommitHook.NONE);
+        Store referenceStore = open(referenceConfig);
+        harness.awaitCaughtUp(referenceStore, reference.groupId());
+        return referenceStore;
+    }
+
+    /** Every row and column of indicator and alert, in key order. */
+    private static void assertSameIndicatorsAndAlerts(Store actual, Store reference) {
+        String indicatorKey = "source, dimension, dimension_value, period_kind, period_id";
+        assertThat(Tables.dump(actual, "indicator", indicatorKey, Set.of())).isEqualTo(Tables.dump(reference, "indicator", indicatorKey, Set.of()));
+        String alertKey = "id, processed_at, state";
+        assertThat(Tables.dump(actual, "alert", alertKey, Set.of())).isEqualTo(Tables.dump(reference, "alert", alertKey, Set.of()));
     }
 
     /** {@code java -cp <this test classpath> vn.investpulse.sink.SinkService} with {@code env}. */
