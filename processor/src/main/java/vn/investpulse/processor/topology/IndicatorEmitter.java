@@ -46,6 +46,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
 
     static final int MAX_CACHED_SERIES = 4096;
     static final int BACKOFF_FACTOR = 3;
+    /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
+    static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
 
     private final Duration emitInterval;
     private ProcessorContext<IndicatorKey, Indicator> context;
@@ -53,6 +55,7 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private KeyValueStore<String, String> emitted;
     private SeriesStores series;
     private long nextEmissionAt;
+    private String resumeAfter;
     /** Converted month totals per series; bounded (least recently used series are dropped and reloaded on demand). */
     private final Map<DimKey, CachedSeries> totals = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -84,10 +87,10 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     }
 
     /**
-     * Emission budget: when a punctuation takes longer than the emit interval (a replay or a large re-import is
-     * running), the next one waits {@link #BACKOFF_FACTOR} times as long, so emission never takes more than about a
-     * quarter of the thread and the backlog is consumed; live traffic keeps the interval's latency. Marks are
-     * persistent, so waiting delays the indicators, never loses them.
+     * Emission budget: after a punctuation that took T, the next one waits at least {@link #BACKOFF_FACTOR} × T, so
+     * during a replay or a large re-import emission takes at most about a quarter of the thread and the backlog is
+     * consumed, while live traffic (T of a few ms) keeps the interval's latency. Marks are persistent, so waiting
+     * delays the indicators, never loses them.
      */
     private void punctuate(long now) {
         if (now < nextEmissionAt) {
@@ -96,35 +99,54 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         long started = System.nanoTime();
         emitDirty();
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        nextEmissionAt = tookMs > emitInterval.toMillis() ? now + BACKOFF_FACTOR * tookMs : 0;
+        // Quick punctuations (live traffic) are unaffected: 3 x a few ms is far below the interval.
+        nextEmissionAt = now + BACKOFF_FACTOR * tookMs;
     }
 
-    /** Recomputes every dirty series and emits what changed. */
+    /**
+     * Recomputes dirty series and emits what changed, within {@link #PUNCTUATION_BUDGET}: a punctuation runs inside
+     * the task's transaction, and one that ran for many seconds (a replay dirtying every series over decades) would
+     * outlive the transaction timeout and get the producer fenced. Series left over keep their persistent marks and
+     * go first in the next punctuation (the work rotates, so no series starves).
+     */
     void emitDirty() {
-        Map<String, DirtyMark> marks = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + PUNCTUATION_BUDGET.toNanos();
+        DirtyMark everything = dirty.get(FxRatesUpdater.ALL_SERIES);
+        if (everything != null) {
+            // A rate changed: every series is dirty. Spread it into per-series marks first, so a partial run loses nothing.
+            for (DimKey k : series.allSeries()) {
+                DirtyMark before = dirty.get(k.toString());
+                dirty.put(k.toString(), before == null ? everything : before.merge(everything));
+            }
+            dirty.delete(FxRatesUpdater.ALL_SERIES);
+        }
+        List<KeyValue<String, DirtyMark>> marks = new ArrayList<>();
         try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
             while (it.hasNext()) {
-                KeyValue<String, DirtyMark> kv = it.next();
-                marks.put(kv.key, kv.value);
+                marks.add(it.next());
             }
         }
         if (marks.isEmpty()) {
             return;
         }
-        DirtyMark everything = marks.remove(FxRatesUpdater.ALL_SERIES);
-        if (everything != null) {
-            for (DimKey k : series.allSeries()) {
-                marks.merge(k.toString(), everything, DirtyMark::merge);
+        // Start after the series where the previous punctuation stopped, wrapping around.
+        int start = 0;
+        if (resumeAfter != null) {
+            while (start < marks.size() && marks.get(start).key.compareTo(resumeAfter) <= 0) {
+                start++;
             }
         }
         FxRates rates = series.rates();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        marks.forEach((key, mark) -> emitSeries(DimKey.parse(key), mark, rates, now));
-        for (String key : marks.keySet()) {
-            dirty.delete(key);
-        }
-        if (everything != null) {
-            dirty.delete(FxRatesUpdater.ALL_SERIES);
+        resumeAfter = null;
+        for (int i = 0; i < marks.size(); i++) {
+            KeyValue<String, DirtyMark> kv = marks.get((start + i) % marks.size());
+            emitSeries(DimKey.parse(kv.key), kv.value, rates, now);
+            dirty.delete(kv.key);
+            if (System.nanoTime() > deadline && i < marks.size() - 1) {
+                resumeAfter = kv.key;
+                return;
+            }
         }
     }
 

@@ -129,12 +129,24 @@ public final class ProcessorDriver implements AutoCloseable {
      * interval: the emitter backs off after a slow punctuation, and a loaded test machine must not make that visible.
      */
     public List<KeyValue<IndicatorKey, Indicator>> emit() {
-        driver.advanceWallClockTime(Duration.ofMinutes(1));
-        List<KeyValue<IndicatorKey, Indicator>> out = indicators.readKeyValuesToList();
+        // A punctuation has a time budget: on a slow machine it may take several to drain every dirty series.
+        org.apache.kafka.streams.state.KeyValueStore<String, Object> dirty = driver.getKeyValueStore(StoreNames.DIRTY_SERIES);
+        List<KeyValue<IndicatorKey, Indicator>> out = new java.util.ArrayList<>();
+        int rounds = 0;
+        do {
+            driver.advanceWallClockTime(Duration.ofMinutes(1));
+            out.addAll(indicators.readKeyValuesToList());
+        } while (hasEntries(dirty) && ++rounds < 1000);
         for (KeyValue<IndicatorKey, Indicator> kv : out) {
             latest.put(text(kv.key), kv.value);
         }
         return out;
+    }
+
+    private static boolean hasEntries(org.apache.kafka.streams.state.KeyValueStore<String, Object> store) {
+        try (var it = store.all()) {
+            return it.hasNext();
+        }
     }
 
     /** The latest emitted indicator of a key such as {@code FDI|TOTAL||YEAR|2023}, or null. */
