@@ -131,8 +131,6 @@ class DashboardBrowserIT {
             latencies.add(millisUntilTileShows("CAPITAL_INCREASE", 20_000_000, (total / 1_000_000) + " triệu USD"));
         }
         LOG.info("POST answered -> FDI tile changed: {} ms", latencies);
-        assertThat(latencies).as("milliseconds from the POST's answer to the tile's change").allSatisfy(
-                ms -> assertThat(ms).isLessThanOrEqualTo(LIVE_BUDGET.toMillis()));
 
         assertThat(text("tile-fdi-pct")).isEqualTo("11,00 %");
         assertThat(text("tile-ddi-plan")).isEqualTo("Kế hoạch năm: 15.000 tỷ đồng");
@@ -185,6 +183,10 @@ class DashboardBrowserIT {
         Path vietnamese = SCREENSHOTS.resolve("dashboard-vi.png");
         browser.screenshot(vietnamese);
         publishForReadme(vietnamese);
+
+        // Checked last, so that the screens and the other checks are there even when a busy machine is slow.
+        assertThat(latencies).as("milliseconds from the POST's answer to the tile's change").allSatisfy(
+                ms -> assertThat(ms).isLessThanOrEqualTo(LIVE_BUDGET.toMillis()));
     }
 
     // ------------------------------------------------------------------ steps
