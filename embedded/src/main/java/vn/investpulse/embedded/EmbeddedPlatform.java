@@ -81,6 +81,14 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 bootstrapServers(), registryUrl());
     }
 
+    /**
+     * For an owner that closes this platform from its own shutdown hook, after its services: the
+     * registry's safety-net hook then waits up to {@code grace} before stopping the child process itself.
+     */
+    public void deferRegistryShutdownHook(Duration grace) {
+        registry.deferShutdownHook(grace);
+    }
+
     /** Stops the broker only (the registry keeps running): for fault-tolerance tests. */
     public synchronized void stopBroker() {
         kafka.close();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private Process process;
     private Thread shutdownHook;
+    /** How long our shutdown hook lets the owner close things in order before it stops the child itself. */
+    private volatile Duration shutdownHookGrace = Duration.ZERO;
+    private volatile CountDownLatch closed = new CountDownLatch(1);
     private RegistryDistribution distribution;
     private ClassDataArchive classData;
     private Instant launchedAt;
@@ -89,7 +93,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Apicurio Registry from " + distribution.home(), e);
         }
-        shutdownHook = new Thread(this::stopProcess, "embedded-registry-stop");
+        CountDownLatch closedSignal = new CountDownLatch(1);
+        closed = closedSignal;
+        shutdownHook = new Thread(() -> stopAtJvmExit(closedSignal), "embedded-registry-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -157,6 +163,24 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return current != null && current.isAlive() && probe("/health/ready");
     }
 
+    /**
+     * For an owner whose own shutdown hook closes everything in order (the local runtime: services first,
+     * then the registry): our hook waits up to {@code grace} for that before it stops the child itself.
+     * Without it the JVM runs both hooks at once and the registry may go before the services that use it.
+     */
+    public void deferShutdownHook(Duration grace) {
+        this.shutdownHookGrace = grace;
+    }
+
+    private void stopAtJvmExit(CountDownLatch closedSignal) {
+        try {
+            closedSignal.await(shutdownHookGrace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopProcess();
+    }
+
     @Override
     public synchronized void close() {
         if (process == null) {
@@ -172,6 +196,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
             shutdownHook = null;
         }
         process = null;
+        closed.countDown();
     }
 
     private List<String> command(RegistryDistribution distribution) {

@@ -47,6 +47,8 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Duration SERVICES_READY_DEADLINE = Duration.ofMinutes(2);
     private static final Duration READY_POLL = Duration.ofMillis(100);
     private static final Duration KAFKA_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /** Time the ordered shutdown gets before the registry's safety-net hook stops the child anyway. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
     /** Where ingest keeps the API token it generates in local mode (see ingest's ApiToken). */
     private static final String API_TOKEN_FILE = "api-token";
 
@@ -72,6 +74,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.userSource = userSource;
         this.factory = factory;
         this.platform = new EmbeddedPlatform(config.dataDir(), config.kafkaPort(), config.registryPort(), config.partitions());
+        // Our shutdown hook stops the services before the registry; the registry's own hook only backs it up.
+        platform.deferRegistryShutdownHook(SHUTDOWN_GRACE);
     }
 
     public static void main(String[] args) {
