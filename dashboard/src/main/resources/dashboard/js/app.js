@@ -257,8 +257,9 @@ let bannerTimer;
 function onAlert(alert) {
   addAlerts([alert]);
   renderAlerts();
-  // The banner is for a plan threshold crossed while the page is open (a wall screen nobody touches).
-  if (alert.kind === 'PLAN_THRESHOLD' && alert.state === 'FIRING') {
+  // The banner is for a plan threshold of the shown year crossed while the page is open (a wall screen nobody
+  // touches); a re-evaluated past year goes to its own feed only.
+  if (alert.kind === 'PLAN_THRESHOLD' && alert.state === 'FIRING' && Number(alert.year) === state.year) {
     state.banner = alert;
     renderBanner();
     clearTimeout(bannerTimer);

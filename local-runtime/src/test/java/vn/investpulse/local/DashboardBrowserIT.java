@@ -199,10 +199,12 @@ class DashboardBrowserIT {
         // tell the pipeline's share of the latency from the page's).
         browser.driver().executeScript("""
                 window.__eventTimes = [];
-                window.__lastIndicatorAt = Date.now();
+                window.__lastPipelineEventAt = Date.now();
+                const alerts = new EventSource('/api/v1/alerts/stream');
+                alerts.addEventListener('alert', () => { window.__lastPipelineEventAt = Date.now(); });
                 const probe = new EventSource('/api/v1/indicators/stream');
                 probe.addEventListener('indicator', (m) => {
-                  window.__lastIndicatorAt = Date.now();
+                  window.__lastPipelineEventAt = Date.now();
                   const i = JSON.parse(m.data);
                   if (i.source === 'FDI' && i.dimension === 'TOTAL' && i.periodKind === 'YEAR' && i.period === arguments[0]) {
                     window.__eventTimes.push(Date.now());
@@ -211,10 +213,13 @@ class DashboardBrowserIT {
                 """, Integer.toString(YEAR));
     }
 
-    /** Waits until the pipeline has emitted no indicator for {@code quiet}: what came before is fully processed. */
+    /**
+     * Waits until the pipeline has emitted no indicator and no alert for {@code quiet}: what came before is fully
+     * processed, by the processor and by the alert rules.
+     */
     private static void awaitQuietPipeline(Duration quiet) {
-        await("no indicator event for " + quiet.toMillis() + " ms").atMost(WARM_UP).pollInterval(Duration.ofMillis(100))
-                .until(() -> ((Number) browser.driver().executeScript("return Date.now() - window.__lastIndicatorAt"))
+        await("no indicator or alert event for " + quiet.toMillis() + " ms").atMost(WARM_UP).pollInterval(Duration.ofMillis(100))
+                .until(() -> ((Number) browser.driver().executeScript("return Date.now() - window.__lastPipelineEventAt"))
                         .longValue() >= quiet.toMillis());
     }
 
