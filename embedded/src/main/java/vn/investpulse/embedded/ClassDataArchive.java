@@ -56,6 +56,11 @@ final class ClassDataArchive {
         return creating ? List.of("-XX:ArchiveClassesAtExit=" + pending) : List.of("-XX:SharedArchiveFile=" + archive);
     }
 
+    /** True when this run writes the archive at exit (the first run of a distribution). */
+    boolean creating() {
+        return creating;
+    }
+
     /** After the child exited: moves the archive it wrote into place, unless another one got there first. */
     void publish() {
         if (!creating) {

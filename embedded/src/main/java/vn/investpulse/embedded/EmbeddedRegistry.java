@@ -266,6 +266,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
             return;
         }
         if (current.isAlive()) {
+            if (classData.creating()) {
+                LOG.info("Stopping the Apicurio Registry; on this first run it also writes its class-data archive"
+                        + " for faster starts (a few seconds)");
+            }
             terminate(current);
             LOG.info("Apicurio Registry on {} stopped", url());
         }
