@@ -50,7 +50,7 @@ public record AlertsConfig(
     public static final Setting<String> APPLICATION_ID = Setting.string("PULSE_ALERTS_APPLICATION_ID", "invest-pulse-alerts",
             "Kafka Streams application.id of the alert rules (names its changelog topics: never change it in production)");
     public static final Setting<Path> STATE_DIR = Setting.path("PULSE_ALERTS_STATE_DIR",
-            Path.of(System.getProperty("java.io.tmpdir"), "invest-pulse-alerts").toString(), "Kafka Streams state directory");
+            "./data/alerts", "Kafka Streams state directory (persistent: a restart restores less from the changelogs)");
     public static final Setting<Integer> HTTP_PORT = Setting.port("PULSE_HTTP_PORT", 8080, "HTTP port of the standalone alerts service");
     public static final Setting<Integer> TOPIC_PARTITIONS = Setting.positiveInt("PULSE_TOPIC_PARTITIONS", 3,
             "partitions of the keyed pipeline topics");
