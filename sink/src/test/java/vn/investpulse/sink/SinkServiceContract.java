@@ -287,12 +287,12 @@ abstract class SinkServiceContract {
         StoreConfig killedConfig = store("killed");
         Store killedStore = open(killedConfig);
         String group = "sink-kill-" + UUID.randomUUID();
-        java.util.Map<String, String> env = harness.env(killedConfig, dataDir, 20, group);
+        java.util.Map<String, String> env = harness.env(killedConfig, dataDir, 50, group);
         env.put("PULSE_SINK_HTTP_PORT", Integer.toString(vn.investpulse.embedded.FreePorts.pick()));
 
         Process first = startSinkProcess(env, dataDir.resolve("sink-1.log"));
         try {
-            await("the sink process wrote some batches").atMost(Duration.ofSeconds(90))
+            await("the sink process wrote some batches").atMost(SinkHarness.CATCH_UP)
                     .until(() -> Tables.count(killedStore, "indicator WHERE dimension_value = '" + tag + "'") >= 200);
         } finally {
             first.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback from the client side

@@ -47,14 +47,20 @@ public final class Store implements AutoCloseable {
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         hikari.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        if (config.schema() != null) {
-            hikari.setSchema(config.schema());
-        }
         if (dialect instanceof PostgresDialect) {
+            if (config.schema() != null) {
+                // A startup parameter, not Hikari's setSchema: with auto-commit off, setSchema's SET search_path runs
+                // inside the connection's first transaction, and a rollback of that transaction (a batch that fails)
+                // would silently put the connection back on the default schema.
+                hikari.addDataSourceProperty("currentSchema", config.schema());
+            }
             // Lets the driver send a JDBC batch of single-row upserts as multi-row statements (rows are
             // de-duplicated per key before they are batched, so one statement never touches a row twice).
             hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
             hikari.addDataSourceProperty("ApplicationName", "pulse-sink");
+        } else if (config.schema() != null) {
+            // H2's SET SCHEMA is a session setting that a rollback does not undo.
+            hikari.setSchema(config.schema());
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {

@@ -314,6 +314,21 @@ abstract class StoreWriterContract {
         assertThat(metrics.retries()).isGreaterThanOrEqualTo(before + expectedRetriesAfterBreak());
     }
 
+    /** A lost-connection retry starts on a fresh connection whose first transaction may well roll back. */
+    @Test
+    void aFreshConnectionStaysOnTheStoreSchemaAfterItsFirstTransactionRollsBack() throws Exception {
+        ((com.zaxxer.hikari.HikariDataSource) store.dataSource()).getHikariPoolMXBean().softEvictConnections();
+        for (int i = 0; i < 3; i++) {
+            try (Connection c = store.connection()) {
+                c.rollback();
+                try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM sink_offset")) {
+                    assertThat(rs.next()).isTrue();
+                }
+                c.rollback();
+            }
+        }
+    }
+
     /** Drops the store's connections from the server side. */
     protected abstract void breakConnections() throws Exception;
 
