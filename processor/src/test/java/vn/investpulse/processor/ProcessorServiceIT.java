@@ -79,7 +79,7 @@ class ProcessorServiceIT {
             assertThat(run.getJson("/api/v1/indicators?source=FDI&period=2023")).isEqualTo(before);
 
             // A live screen connected now sees the next change.
-            CompletableFuture<String> firstEvent = run.firstSseEvent();
+            CompletableFuture<String> firstEvent = run.sseEventContaining("\"lastEventId\":\"F25-I5\"");
             await().atMost(Duration.ofSeconds(10)).until(() -> run.service != null && streamClients(run) > 0);
 
             // Re-send a 2023 registration, then (same certificate, so same partition and order) a 2025 increase.
@@ -254,11 +254,11 @@ class ProcessorServiceIT {
             return service.streamClients();
         }
 
-        /** Opens the SSE stream and completes with the first "event:" block received. */
-        CompletableFuture<String> firstSseEvent() {
+        /** Opens the SSE stream and completes with the first event whose data contains {@code text}. */
+        CompletableFuture<String> sseEventContaining(String text) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/indicators/stream"))
                     .header("Accept", "text/event-stream").GET().build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> readEvent(r.body()));
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> readEvent(r.body(), text));
         }
 
         @Override
@@ -268,12 +268,15 @@ class ProcessorServiceIT {
         }
     }
 
-    private static String readEvent(InputStream body) {
+    private static String readEvent(InputStream body, String text) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("event:")) {
-                    return line.replace("event:", "event: ").replace("event:  ", "event: ") + "\n" + reader.readLine();
+                    String event = line.replace("event:", "event: ").replace("event:  ", "event: ") + "\n" + reader.readLine();
+                    if (event.contains(text)) {
+                        return event;
+                    }
                 }
             }
             return "";
