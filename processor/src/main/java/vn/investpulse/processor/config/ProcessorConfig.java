@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import org.slf4j.Logger;
@@ -39,6 +40,14 @@ public record ProcessorConfig(
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorConfig.class);
     private static final Pattern HOST_PORT = Pattern.compile("[^:/\\s]+:\\d{1,5}");
+    /**
+     * Longest a transaction may stay open before the coordinator aborts it. Kafka Streams' exactly-once default is 10 s;
+     * on a loaded machine one commit interval plus an emission can take longer, and then every abort fences the producer,
+     * migrates the task and redoes the same work, over and over (seen in the fault tests and the benchmark, issue 9).
+     * A restart on the same state directory fences a killed instance's open transaction at once, so a longer timeout
+     * costs nothing there. {@code PULSE_KAFKA_TRANSACTION_TIMEOUT_MS} overrides it.
+     */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
 
     public static final Setting<String> BOOTSTRAP_SERVERS = Setting.string("PULSE_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
             "Kafka bootstrap servers");
@@ -110,6 +119,10 @@ public record ProcessorConfig(
     public Properties streamsProperties() {
         Properties p = new Properties();
         p.putAll(kafkaClientSettings);
+        if (!p.containsKey(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)
+                && !p.containsKey(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG))) {
+            p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(TRANSACTION_TIMEOUT.toMillis()));
+        }
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
