@@ -83,10 +83,19 @@ public final class RegistrySerdes {
         if (!SpecificRecord.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("no serde for " + type.getName() + ": topics carry String keys or Avro records");
         }
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+        Serializer<SpecificRecord> serializer = new SchemaIdCachingSerializer(registrySerializer(isKey));
         AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
-        serializer.configure(registryConfig, isKey);
         deserializer.configure(registryConfig, isKey);
-        return (Serde<T>) Serdes.serdeFrom((Serializer<SpecificRecord>) serializer, (Deserializer<SpecificRecord>) deserializer);
+        return (Serde<T>) Serdes.serdeFrom(serializer, (Deserializer<SpecificRecord>) deserializer);
+    }
+
+    /**
+     * The Apicurio serializer itself, without the per-(topic, schema) id cache that {@link #serde} adds; for tests
+     * that compare the two byte for byte.
+     */
+    public Serializer<SpecificRecord> registrySerializer(boolean isKey) {
+        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(registryConfig, isKey);
+        return serializer;
     }
 }

@@ -45,10 +45,10 @@ public final class RecordPublisher implements AutoCloseable {
         this.producerMetrics = vn.investpulse.observability.PulseMetrics.bind(producer);
     }
 
-    /** The registry value serializer of {@link RegistrySerdes}, asked once per (topic, schema). */
+    /** The registry value serializer of {@link RegistrySerdes} (which asks the registry once per (topic, schema)). */
     @SuppressWarnings("unchecked")
     public static Serializer<SpecificRecord> cachingSerializer(RegistrySerdes serdes) {
-        return new SchemaIdCachingSerializer((Serializer<SpecificRecord>) serdes.serde(SpecificRecord.class, false).serializer());
+        return (Serializer<SpecificRecord>) serdes.serde(SpecificRecord.class, false).serializer();
     }
 
     /**

@@ -34,8 +34,7 @@ class SchemaIdCachingSerializerIT {
 
     @Test
     void sameBytesAsTheRegistrySerializer(EmbeddedPlatform platform) {
-        @SuppressWarnings("unchecked")
-        Serializer<SpecificRecord> registry = (Serializer<SpecificRecord>) platform.serdes().serde(SpecificRecord.class, false).serializer();
+        Serializer<SpecificRecord> registry = platform.serdes().registrySerializer(false);
         Serializer<SpecificRecord> cached = RecordPublisher.cachingSerializer(platform.serdes());
         var deserializer = platform.serdes().valueDeserializer(platform.topics().registrations());
 
