@@ -3,6 +3,7 @@ package vn.investpulse.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -88,28 +89,16 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
     }
 
     /**
-     * (3) {@code n} events POSTed one by one at a steady {@code rate} to {@code /api/v1/events}; each is the first of its
-     * (sector, month), so its arrival is the first SSE {@code indicator} event for FDI/SECTOR/that sector/MONTH/that month.
+     * (3) {@code n} events POSTed one by one at a steady {@code rate} to {@code /api/v1/events}, dated today in Hai Phong
+     * (a live registration); its arrival is the first SSE {@code indicator} event carrying its id as {@code lastEventId}
+     * (consecutive events go to different sectors, so each has an indicator series of its own in every emission).
      */
     Results.Row liveLatency(int n, double rate) throws Exception {
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
         HttpRequest sse = HttpRequest.newBuilder(URI.create(url("/api/v1/indicators/stream"))).header("Accept", "text/event-stream").build();
         var stream = http.sendAsync(sse, HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
-        Thread reader = new Thread(() -> response.body().forEach(line -> {
-            if (line.startsWith("data:")) {
-                long at = System.nanoTime();
-                try {
-                    JsonNode i = JSON.readTree(line.substring(5).strip());
-                    if ("FDI".equals(i.path("source").asText()) && "SECTOR".equals(i.path("dimension").asText())
-                            && "MONTH".equals(i.path("periodKind").asText())) {
-                        arrivals.putIfAbsent(i.path("dimensionValue").asText() + "|" + i.path("period").asText(), at);
-                    }
-                } catch (IOException e) {
-                    LOG.warn("unreadable SSE data: {}", line);
-                }
-            }
-        }), "bench-sse-reader");
+        Thread reader = new Thread(() -> readEvents(response.body(), arrivals), "bench-sse-reader");
         reader.setDaemon(true);
         reader.start();
 
@@ -124,10 +113,9 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String sector = SyntheticRegister.SECTORS.get(i % SyntheticRegister.SECTORS.size());
-            YearMonth month = YearMonth.of(1996, 1).plusMonths(i / SyntheticRegister.SECTORS.size());
-            keys[i] = sector + "|" + month;
-            String row = "LAT-" + seed + "-" + i + ",LAT-GCN-" + seed + "-" + i + ",NEW,FDI,Latency Probe Co.,KR,DEEP_C," + sector
-                    + ",1000000,USD," + month.atDay(15) + "\n";
+            keys[i] = "LAT-" + seed + "-" + i;
+            String row = keys[i] + ",LAT-GCN-" + seed + "-" + i + ",NEW,FDI,Latency Probe Co.,KR,DEEP_C," + sector
+                    + ",1000000,USD," + LocalDate.now(SyntheticRegister.HAI_PHONG) + "\n";
             posted[i] = System.nanoTime();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/events"))).header("Authorization", "Bearer " + TOKEN)
                     .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(EVENTS_HEADER + row)).build(),
@@ -156,10 +144,33 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
         double p95 = ms(latencies[(int) Math.floor(0.95 * (n - 1))]);
         double p99 = ms(latencies[(int) Math.floor(0.99 * (n - 1))]);
         double max = ms(latencies[n - 1 - missing]);
+        reader.interrupt();
         response.body().close();
         return new Results.Row("3", "live latency POST -> SSE, p99", p99, "ms", String.format(Locale.ROOT,
                 "%,d events at %.0f/s: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%s (target p99 < 500 ms)",
                 n, rate, p50, p95, p99, max, missing == 0 ? "" : ", " + missing + " never arrived"));
+    }
+
+    /** Records the first arrival of each {@code lastEventId} on the SSE stream, until the stream is closed. */
+    private static void readEvents(Stream<String> lines, Map<String, Long> arrivals) {
+        try {
+            lines.forEach(line -> {
+                if (line.startsWith("data:")) {
+                    long at = System.nanoTime();
+                    try {
+                        JsonNode i = JSON.readTree(line.substring(5).strip());
+                        String eventId = i.path("lastEventId").asText("");
+                        if (!eventId.isEmpty()) {
+                            arrivals.putIfAbsent(eventId, at);
+                        }
+                    } catch (IOException e) {
+                        LOG.warn("unreadable SSE data: {}", line);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            // the benchmark closed the stream: done
+        }
     }
 
     /** (5) A CSV of {@code rows} valid events through the import CLI ({@code ingest import events FILE}), process launch included. */
