@@ -90,8 +90,9 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
 
     /**
      * (3) {@code n} events POSTed one by one at a steady {@code rate} to {@code /api/v1/events}, dated today in Hai Phong
-     * (a live registration); its arrival is the first SSE {@code indicator} event carrying its id as {@code lastEventId}
-     * (consecutive events go to different sectors, so each has an indicator series of its own in every emission).
+     * (a live registration), rotating over 25 sectors. Event i is the k-th new project of its sector this month, so it has
+     * arrived when the SSE stream shows FDI/SECTOR/its sector/MONTH with {@code newProjects >= k} (exact even when one
+     * emission carries several events).
      */
     Results.Row liveLatency(int n, double rate) throws Exception {
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
@@ -103,7 +104,8 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
         reader.start();
 
         long[] posted = new long[n];
-        String[] keys = new String[n];
+        String[] sectors = new String[n];
+        int[] rank = new int[n];
         long intervalNanos = (long) (1e9 / rate);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -113,8 +115,9 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String sector = SyntheticRegister.SECTORS.get(i % SyntheticRegister.SECTORS.size());
-            keys[i] = "LAT-" + seed + "-" + i;
-            String row = keys[i] + ",LAT-GCN-" + seed + "-" + i + ",NEW,FDI,Latency Probe Co.,KR,DEEP_C," + sector
+            sectors[i] = sector;
+            rank[i] = i / SyntheticRegister.SECTORS.size() + 1;
+            String row = "LAT-" + seed + "-" + i + ",LAT-GCN-" + seed + "-" + i + ",NEW,FDI,Latency Probe Co.,KR,DEEP_C," + sector
                     + ",1000000,USD," + LocalDate.now(SyntheticRegister.HAI_PHONG) + "\n";
             posted[i] = System.nanoTime();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/events"))).header("Authorization", "Bearer " + TOKEN)
@@ -125,13 +128,13 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
             }
         }
         Instant deadline = Instant.now().plus(ARRIVAL_GRACE);
-        while (arrivals.size() < n && Instant.now().isBefore(deadline)) {
+        while (arrival(arrivals, sectors[n - 1], rank[n - 1], n) == null && Instant.now().isBefore(deadline)) {
             BrokerBenchmarks.sleep(POLL);
         }
         long[] latencies = new long[n];
         int missing = 0;
         for (int i = 0; i < n; i++) {
-            Long at = arrivals.get(keys[i]);
+            Long at = arrival(arrivals, sectors[i], rank[i], n);
             if (at == null) {
                 missing++;
                 latencies[i] = Long.MAX_VALUE;
@@ -151,7 +154,19 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
                 n, rate, p50, p95, p99, max, missing == 0 ? "" : ", " + missing + " never arrived"));
     }
 
-    /** Records the first arrival of each {@code lastEventId} on the SSE stream, until the stream is closed. */
+    /** When the sector's month first showed at least {@code k} new projects, or null. */
+    private static Long arrival(Map<String, Long> arrivals, String sector, int k, int max) {
+        Long first = null;
+        for (int count = k; count <= max; count++) {
+            Long at = arrivals.get(sector + "#" + count);
+            if (at != null && (first == null || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /** Records when each (sector, newProjects) of FDI/SECTOR/MONTH first shows on the SSE stream, until it is closed. */
     private static void readEvents(Stream<String> lines, Map<String, Long> arrivals) {
         try {
             lines.forEach(line -> {
@@ -159,9 +174,9 @@ final class LocalRuntimeBenchmarks implements AutoCloseable {
                     long at = System.nanoTime();
                     try {
                         JsonNode i = JSON.readTree(line.substring(5).strip());
-                        String eventId = i.path("lastEventId").asText("");
-                        if (!eventId.isEmpty()) {
-                            arrivals.putIfAbsent(eventId, at);
+                        if ("FDI".equals(i.path("source").asText()) && "SECTOR".equals(i.path("dimension").asText())
+                                && "MONTH".equals(i.path("periodKind").asText())) {
+                            arrivals.putIfAbsent(i.path("dimensionValue").asText() + "#" + i.path("newProjects").asInt(), at);
                         }
                     } catch (IOException e) {
                         LOG.warn("unreadable SSE data: {}", line);
