@@ -1,9 +1,11 @@
 package vn.investpulse.contracts;
 
 import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroEncoding;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
+import io.apicurio.registry.serde.avro.DefaultAvroDatumProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place where serdes are configured. Avro values (and Avro keys) go through the Apicurio
@@ -20,6 +24,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * Subjects follow Confluent's TopicNameStrategy: {@code <topic>-key} and {@code <topic>-value}.
  */
 public final class RegistrySerdes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrySerdes.class);
 
     private final Map<String, Object> registryConfig;
 
@@ -74,7 +80,10 @@ public final class RegistrySerdes {
         return valueSerde(topic).deserializer();
     }
 
-    /** A registry-backed Avro serde for a specific record type, or a plain serde for String keys. */
+    /**
+     * A registry-backed Avro serde for a specific record type, or a plain serde for String keys. Both directions cache
+     * their registry work per schema: {@link SchemaIdCachingSerializer}, {@link SchemaIdCachingDeserializer}.
+     */
     @SuppressWarnings("unchecked")
     public <T> Serde<T> serde(Class<T> type, boolean isKey) {
         if (type == String.class) {
@@ -84,9 +93,26 @@ public final class RegistrySerdes {
             throw new IllegalArgumentException("no serde for " + type.getName() + ": topics carry String keys or Avro records");
         }
         Serializer<SpecificRecord> serializer = new SchemaIdCachingSerializer(registrySerializer(isKey));
-        AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(registryConfig, isKey);
-        return (Serde<T>) Serdes.serdeFrom(serializer, (Deserializer<SpecificRecord>) deserializer);
+        AvroKafkaDeserializer<SpecificRecord> registry = registryDeserializer(isKey);
+        Deserializer<SpecificRecord> deserializer = cachedDecodingApplies(registry)
+                ? new SchemaIdCachingDeserializer(registry) : registry;
+        return (Serde<T>) Serdes.serdeFrom(serializer, deserializer);
+    }
+
+    /**
+     * Whether the settings, after {@code extra}, are still what {@link SchemaIdCachingDeserializer} reads: a 4-byte id
+     * in the payload (not in headers), binary Avro, generated classes. Otherwise the Apicurio deserializer works alone.
+     */
+    private boolean cachedDecodingApplies(AvroKafkaDeserializer<SpecificRecord> registry) {
+        AvroKafkaSerdeConfig config = new AvroKafkaSerdeConfig(registryConfig);
+        boolean applies = registry.getIdHandler().idSize() == 4 && !config.enableHeaders()
+                && config.getAvroEncoding() == AvroEncoding.BINARY && config.useSpecificAvroReader()
+                && config.getAvroDatumProvider() == DefaultAvroDatumProvider.class;
+        if (!applies) {
+            LOG.warn("Registry settings {} are not the Confluent wire format with binary specific Avro: records are decoded "
+                    + "by the Apicurio deserializer alone, which resolves the writer schema per record", registryConfig.keySet());
+        }
+        return applies;
     }
 
     /**
@@ -97,5 +123,15 @@ public final class RegistrySerdes {
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
         serializer.configure(registryConfig, isKey);
         return serializer;
+    }
+
+    /**
+     * The Apicurio deserializer itself, without the per-schema-id reader cache that {@link #serde} adds; for tests
+     * that compare the two record for record and exception for exception.
+     */
+    public AvroKafkaDeserializer<SpecificRecord> registryDeserializer(boolean isKey) {
+        AvroKafkaDeserializer<SpecificRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(registryConfig, isKey);
+        return deserializer;
     }
 }
