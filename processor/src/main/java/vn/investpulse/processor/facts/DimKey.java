@@ -31,6 +31,18 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
         return new DimKey(source, Dimension.TOTAL, "");
     }
 
+    /** The same dimension and value in another source, e.g. the ALL series an FDI series is part of. */
+    public DimKey withSource(IndicatorSource other) {
+        return new DimKey(other, dimension, value);
+    }
+
+    /** ALL is FDI + DDI: the stored series it is the sum of; a stored series is its own only part. */
+    public java.util.List<DimKey> storedParts() {
+        return source == IndicatorSource.ALL
+                ? java.util.List.of(withSource(IndicatorSource.FDI), withSource(IndicatorSource.DDI))
+                : java.util.List.of(this);
+    }
+
     public String prefix() {
         return source + "|" + dimension + "|" + value + "|";
     }

@@ -48,16 +48,14 @@ public record ProjectEvent(String eventId, EventType type, CapitalSource source,
         return sector.substring(0, 1);
     }
 
-    /** The ten series this entry counts in: its source and ALL, each by total, zone, sector, section, country. */
+    /**
+     * The five stored series this entry counts in: its own source by total, zone, sector, section and country. The
+     * ALL series (FDI + DDI) are not stored: {@code SeriesStores} sums their two parts when it reads them, which halves
+     * the facts an event writes.
+     */
     public List<DimKey> series() {
-        List<DimKey> keys = new ArrayList<>(10);
-        for (IndicatorSource s : List.of(IndicatorSource.valueOf(source.name()), IndicatorSource.ALL)) {
-            keys.add(DimKey.total(s));
-            keys.add(new DimKey(s, Dimension.ZONE, zone));
-            keys.add(new DimKey(s, Dimension.SECTOR, sector));
-            keys.add(new DimKey(s, Dimension.SECTION, section()));
-            keys.add(new DimKey(s, Dimension.COUNTRY, country));
-        }
-        return keys;
+        IndicatorSource s = IndicatorSource.valueOf(source.name());
+        return List.of(DimKey.total(s), new DimKey(s, Dimension.ZONE, zone), new DimKey(s, Dimension.SECTOR, sector),
+                new DimKey(s, Dimension.SECTION, section()), new DimKey(s, Dimension.COUNTRY, country));
     }
 }

@@ -161,12 +161,19 @@ public record PeriodId(PeriodKind kind, int year, int index) implements Comparab
         return c != 0 ? c : end().compareTo(o.end());
     }
 
+    /** {@code 2023-04}, {@code 2023-Q2}, {@code 2023}; built by hand, not String.format: it is on the emission path. */
     @Override
     public String toString() {
+        String y = year4(year);
         return switch (kind) {
-            case MONTH -> String.format("%04d-%02d", year, index);
-            case QUARTER -> String.format("%04d-Q%d", year, index);
-            case YEAR -> String.format("%04d", year);
+            case MONTH -> index < 10 ? y + "-0" + index : y + "-" + index;
+            case QUARTER -> y + "-Q" + index;
+            case YEAR -> y;
         };
+    }
+
+    private static String year4(int year) {
+        String y = Integer.toString(year);
+        return y.length() >= 4 ? y : "0".repeat(4 - y.length()) + y;
     }
 }

@@ -48,9 +48,16 @@ public final class SeriesStores {
         return new StoreFxRates(fx);
     }
 
-    /** The facts of a series summed by month, in month order. */
+    /** The facts of a series summed by month, in month order (an ALL series: its FDI and DDI parts summed). */
     public NavigableMap<YearMonth, MonthFacts> months(DimKey series) {
         NavigableMap<YearMonth, MonthFacts> out = new TreeMap<>();
+        for (DimKey part : series.storedParts()) {
+            addMonths(part, out);
+        }
+        return out;
+    }
+
+    private void addMonths(DimKey series, NavigableMap<YearMonth, MonthFacts> out) {
         try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(series.prefix(), KEYS)) {
             while (it.hasNext()) {
                 KeyValue<String, MonthFacts> kv = it.next();
@@ -62,16 +69,17 @@ public final class SeriesStores {
                 }
             }
         }
-        return out;
     }
 
-    /** The facts of one month of a series (null when it has none). */
+    /** The facts of one month of a series (null when it has none; an ALL series: its FDI and DDI parts summed). */
     public MonthFacts month(DimKey series, YearMonth month) {
         MonthFacts sum = null;
-        try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(series.monthPrefix(month), KEYS)) {
-            while (it.hasNext()) {
-                MonthFacts day = it.next().value;
-                sum = sum == null ? day : sum.add(day);
+        for (DimKey part : series.storedParts()) {
+            try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(part.monthPrefix(month), KEYS)) {
+                while (it.hasNext()) {
+                    MonthFacts day = it.next().value;
+                    sum = sum == null ? day : sum.add(day);
+                }
             }
         }
         return sum;
@@ -107,16 +115,23 @@ public final class SeriesStores {
     /** The values a dimension has facts for, e.g. every zone with FDI registrations. */
     public SortedSet<String> values(IndicatorSource source, Dimension dimension) {
         SortedSet<String> out = new TreeSet<>();
-        String prefix = DimKey.dimensionPrefix(source, dimension);
-        for (DimKey k : seriesBetween(prefix, prefix + PAST)) {
-            out.add(k.value());
+        for (DimKey part : new DimKey(source, dimension, dimension == Dimension.TOTAL ? "" : "x").storedParts()) {
+            String prefix = DimKey.dimensionPrefix(part.source(), dimension);
+            for (DimKey k : seriesBetween(prefix, prefix + PAST)) {
+                out.add(k.value());
+            }
         }
         return out;
     }
 
-    /** Every series with facts. */
+    /** Every series with facts: the stored ones and the ALL series they are part of. */
     public Set<DimKey> allSeries() {
-        return seriesBetween("", null);
+        Set<DimKey> out = new LinkedHashSet<>();
+        for (DimKey stored : seriesBetween("", null)) {
+            out.add(stored);
+            out.add(stored.withSource(IndicatorSource.ALL));
+        }
+        return out;
     }
 
     /** Sorts after every character of a key, so {@code prefix + PAST} is past every key with that prefix. */

@@ -44,18 +44,34 @@ import vn.investpulse.schemas.PeriodKind;
  */
 final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKey, Indicator> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEmitter.class);
     static final int MAX_CACHED_SERIES = 4096;
-    static final int BACKOFF_FACTOR = 3;
+    /**
+     * While registrations keep arriving, the next punctuation waits this many times as long as the last one took:
+     * during a replay or a large re-import emission then takes about 5 % of the thread, and the figures of a series
+     * that thousands of events touch are computed a few times instead of once per interval. Live traffic (a
+     * punctuation of a few ms) keeps the interval's latency.
+     */
+    static final int BACKOFF_FACTOR = 20;
     /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
     static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
 
     private final Duration emitInterval;
     private ProcessorContext<IndicatorKey, Indicator> context;
+    /** Persistent marks: what a new task instance (restart, rebalance, aborted transaction) must still emit. */
     private KeyValueStore<String, DirtyMark> dirty;
     private KeyValueStore<String, String> emitted;
     private SeriesStores series;
     private long nextEmissionAt;
+    private long lastRecordAt = Long.MIN_VALUE;
     private String resumeAfter;
+    /**
+     * The dirty series in memory, by series key (sorted, so emission can rotate). Every mark is merged here; the store
+     * is written only when a series becomes dirty or its persistent mark must widen (an earlier month, a rate change),
+     * not once per event — which was a read, a merge and a write of an ever-growing mark for every series an event
+     * touches. The store's marks are enough to recover: a new instance reloads every series it recomputes.
+     */
+    private final TreeMap<String, PendingSeries> pending = new TreeMap<>();
     /** Converted month totals per series; bounded (least recently used series are dropped and reloaded on demand). */
     private final Map<DimKey, CachedSeries> totals = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -77,13 +93,39 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         KeyValueStore<String, BigDecimal> fx = context.getStateStore(StoreNames.FX_RATES);
         KeyValueStore<String, Plan> plans = context.getStateStore(StoreNames.PLANS);
         this.series = new SeriesStores(facts, fx, plans);
+        // init runs again on the same instance when a task is revived after an aborted transaction: start from the
+        // stores, never from memory that may hold what the aborted transaction did.
+        totals.clear();
+        pending.clear();
+        resumeAfter = null;
+        try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, DirtyMark> kv = it.next();
+                pending.put(kv.key, PendingSeries.persisted(kv.value));
+            }
+        }
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
     public void process(Record<String, DirtyMark> record) {
-        DirtyMark before = dirty.get(record.key());
-        dirty.put(record.key(), before == null ? record.value() : before.merge(record.value()));
+        lastRecordAt = context.currentSystemTimeMs();
+        mark(record.key(), record.value());
+    }
+
+    /** Merges a mark into the series' pending one; writes the store only when the persistent mark must widen. */
+    private void mark(String key, DirtyMark mark) {
+        PendingSeries p = pending.computeIfAbsent(key, k -> new PendingSeries());
+        p.add(mark);
+        DirtyMark widened = p.widenedPersistentMark();
+        if (widened != null) {
+            dirty.put(key, widened);
+        }
+    }
+
+    /** Series marks still waiting for emission (for tests and the emission-backlog gauge). */
+    int pendingSeries() {
+        return pending.size();
     }
 
     /**
@@ -93,14 +135,21 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
      * delays the indicators, never loses them.
      */
     private void punctuate(long now) {
-        if (now < nextEmissionAt) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        // Input idle for an interval: nothing else to do, so emit now — the last indicators of a replay go out at
+        // full speed once the backlog is consumed.
+        boolean idle = now - lastRecordAt >= emitInterval.toMillis();
+        if (!idle && now < nextEmissionAt) {
             return;
         }
         long started = System.nanoTime();
+        int before = pending.size();
         emitDirty();
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        // Quick punctuations (live traffic) are unaffected: 3 x a few ms is far below the interval.
         nextEmissionAt = now + BACKOFF_FACTOR * tookMs;
+        LOG.debug("Emission ({}): {} of {} dirty series in {} ms", idle ? "input idle" : "input busy", before - pending.size(), before, tookMs);
     }
 
     /**
@@ -111,42 +160,90 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
      */
     void emitDirty() {
         long deadline = System.nanoTime() + PUNCTUATION_BUDGET.toNanos();
-        DirtyMark everything = dirty.get(FxRatesUpdater.ALL_SERIES);
+        PendingSeries everything = pending.remove(FxRatesUpdater.ALL_SERIES);
         if (everything != null) {
             // A rate changed: every series is dirty. Spread it into per-series marks first, so a partial run loses nothing.
+            DirtyMark mark = everything.mark();
             for (DimKey k : series.allSeries()) {
-                DirtyMark before = dirty.get(k.toString());
-                dirty.put(k.toString(), before == null ? everything : before.merge(everything));
+                mark(k.toString(), mark);
             }
             dirty.delete(FxRatesUpdater.ALL_SERIES);
         }
-        List<KeyValue<String, DirtyMark>> marks = new ArrayList<>();
-        try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
-            while (it.hasNext()) {
-                marks.add(it.next());
-            }
-        }
-        if (marks.isEmpty()) {
+        if (pending.isEmpty()) {
             return;
         }
         // Start after the series where the previous punctuation stopped, wrapping around.
-        int start = 0;
+        List<String> keys = new ArrayList<>(pending.size());
         if (resumeAfter != null) {
-            while (start < marks.size() && marks.get(start).key.compareTo(resumeAfter) <= 0) {
-                start++;
-            }
+            keys.addAll(pending.tailMap(resumeAfter, false).keySet());
+            keys.addAll(pending.headMap(resumeAfter, true).keySet());
+        } else {
+            keys.addAll(pending.keySet());
         }
         FxRates rates = series.rates();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         resumeAfter = null;
-        for (int i = 0; i < marks.size(); i++) {
-            KeyValue<String, DirtyMark> kv = marks.get((start + i) % marks.size());
-            emitSeries(DimKey.parse(kv.key), kv.value, rates, now);
-            dirty.delete(kv.key);
-            if (System.nanoTime() > deadline && i < marks.size() - 1) {
-                resumeAfter = kv.key;
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            PendingSeries p = pending.remove(key);
+            emitSeries(DimKey.parse(key), p.mark(), rates, now);
+            if (p.isPersisted()) {
+                dirty.delete(key);
+            }
+            if (System.nanoTime() > deadline && i < keys.size() - 1) {
+                resumeAfter = key;
                 return;
             }
+        }
+    }
+
+    /**
+     * A series' marks merged in memory: every changed month (the in-memory totals reload exactly those) and the latest
+     * cause. {@link #persisted} is what the store holds — only the earliest month and whether rates changed, all a
+     * new instance needs, since it starts without cached totals and reloads each series whole.
+     */
+    private static final class PendingSeries {
+        private YearMonth fromMonth;
+        private final TreeSet<YearMonth> changedMonths = new TreeSet<>();
+        private boolean ratesChanged;
+        private String eventId;
+        private String certificateNo;
+        private Long ingestedAt;
+        private DirtyMark persisted;
+
+        static PendingSeries persisted(DirtyMark stored) {
+            PendingSeries p = new PendingSeries();
+            p.add(stored);
+            p.persisted = stored;
+            return p;
+        }
+
+        void add(DirtyMark m) {
+            fromMonth = fromMonth == null || m.fromMonth().isBefore(fromMonth) ? m.fromMonth() : fromMonth;
+            changedMonths.addAll(m.changedMonths());
+            ratesChanged |= m.ratesChanged();
+            if (m.eventId() != null) {
+                eventId = m.eventId();
+                certificateNo = m.certificateNo();
+                ingestedAt = m.ingestedAt();
+            }
+        }
+
+        boolean isPersisted() {
+            return persisted != null;
+        }
+
+        /** The mark the store must hold now, or null when the stored one already covers this series' pending work. */
+        DirtyMark widenedPersistentMark() {
+            if (persisted != null && !fromMonth.isBefore(persisted.fromMonth()) && (!ratesChanged || persisted.ratesChanged())) {
+                return null;
+            }
+            persisted = new DirtyMark(fromMonth, new TreeSet<>(), ratesChanged, eventId, certificateNo, ingestedAt);
+            return persisted;
+        }
+
+        DirtyMark mark() {
+            return new DirtyMark(fromMonth, changedMonths, ratesChanged, eventId, certificateNo, ingestedAt);
         }
     }
 

@@ -13,9 +13,13 @@ import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.DirtyMark;
 import vn.investpulse.processor.store.StoreNames;
+import vn.investpulse.schemas.IndicatorSource;
 import vn.investpulse.schemas.RegistrationEvent;
 
-/** Applies fact deltas to the daily base facts and marks each touched series dirty with the months that changed. */
+/**
+ * Applies fact deltas to the daily base facts and marks each touched series — and the ALL series it is part of — dirty
+ * with the months that changed.
+ */
 final class MonthFactsUpdater implements Processor<String, FactChanges, String, DirtyMark> {
 
     private ProcessorContext<String, DirtyMark> context;
@@ -38,7 +42,11 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
             } else {
                 facts.put(factKey, next);
             }
-            changed.computeIfAbsent(DimKey.ofFactKey(factKey).toString(), k -> new TreeSet<>()).add(DimKey.monthOfFactKey(factKey));
+            DimKey series = DimKey.ofFactKey(factKey);
+            YearMonth month = DimKey.monthOfFactKey(factKey);
+            changed.computeIfAbsent(series.toString(), k -> new TreeSet<>()).add(month);
+            // The ALL series is read as FDI + DDI: it changes with either part.
+            changed.computeIfAbsent(series.withSource(IndicatorSource.ALL).toString(), k -> new TreeSet<>()).add(month);
         });
         RegistrationEvent cause = record.value().cause();
         Long ingestedAt = cause.getIngestedAt() == null ? null : cause.getIngestedAt().toEpochMilli();
