@@ -40,14 +40,19 @@ public final class DeadLetters {
         return m.topic() + "/" + m.partition() + "/" + m.offset();
     }
 
-    /** A record that could not even be decoded. */
+    /** A record that could not even be decoded, read where it was written. */
     public static DeadLetter undecodable(Optional<RecordMetadata> where, byte[] raw, Exception e, Instant now) {
+        return undecodable(where.map(DeadLetters::origin).orElse(null), raw, e, now);
+    }
+
+    /** A record that could not even be decoded, from {@code origin} ({@code topic/partition/offset}, or null). */
+    public static DeadLetter undecodable(String origin, byte[] raw, Exception e, Instant now) {
         DeadLetter.Builder b = base(now).setRawBytes(raw == null ? null : ByteBuffer.wrap(raw, 0, Math.min(raw.length, MAX_RAW_BYTES)))
                 .setReason(bounded("cannot decode the record" + (raw != null && raw.length > MAX_RAW_BYTES
                         ? " (" + raw.length + " bytes, the first " + MAX_RAW_BYTES + " kept)" : "") + ": " + e.getMessage()))
                 .setReasonVi(bounded("không giải mã được bản ghi: " + e.getMessage()))
                 .setErrorClass(e.getClass().getName());
-        where.ifPresent(m -> b.setSourceTopic(m.topic()).setSourcePartition(m.partition()).setSourceOffset(m.offset()));
+        setOrigin(b, origin);
         return b.build();
     }
 

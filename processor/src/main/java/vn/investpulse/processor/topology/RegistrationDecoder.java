@@ -17,10 +17,13 @@ import vn.investpulse.schemas.RegistrationEvent;
  */
 final class RegistrationDecoder implements FixedKeyProcessor<String, byte[], Checked<RegistrationEvent>> {
 
+    private final String topic;
     private final Deserializer<RegistrationEvent> deserializer;
     private FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context;
 
-    RegistrationDecoder(Deserializer<RegistrationEvent> deserializer) {
+    /** @param topic the registrations topic the bytes were written to (the registry serdes are told that topic) */
+    RegistrationDecoder(String topic, Deserializer<RegistrationEvent> deserializer) {
+        this.topic = topic;
         this.deserializer = deserializer;
     }
 
@@ -32,17 +35,17 @@ final class RegistrationDecoder implements FixedKeyProcessor<String, byte[], Che
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        String origin = context.recordMetadata().map(DeadLetters::origin).orElse(null);
+        // Stamped before the repartition; a record without the stamp is where it was written.
+        String stamped = DeadLetters.originOf(record.headers());
+        String origin = stamped != null ? stamped : context.recordMetadata().map(DeadLetters::origin).orElse(null);
         RegistrationEvent event;
         try {
-            String topic = context.recordMetadata().map(m -> m.topic()).orElse(null);
             event = deserializer.deserialize(topic, record.headers(), record.value());
             if (event == null) {
                 throw new IllegalArgumentException("a registration cannot be empty (tombstone)");
             }
         } catch (RuntimeException e) {
-            context.forward(record.withValue(Checked.refused(
-                    DeadLetters.undecodable(context.recordMetadata(), record.value(), e, now))));
+            context.forward(record.withValue(Checked.refused(DeadLetters.undecodable(origin, record.value(), e, now))));
             return;
         }
         List<String> problems = RegistrationRules.problems(event);

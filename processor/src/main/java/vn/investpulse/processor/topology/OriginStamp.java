@@ -1,0 +1,31 @@
+package vn.investpulse.processor.topology;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Stamps a registration's original {@code topic/partition/offset} into a header before the repartition, so a dead
+ * letter written after it (undecodable bytes, broken rules, no FX rate) still says where the record came from. A
+ * header of that name that arrived with the record is replaced: provenance is ours to state, not the producer's.
+ */
+final class OriginStamp implements FixedKeyProcessor<String, byte[], byte[]> {
+
+    private FixedKeyProcessorContext<String, byte[]> context;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.remove(DeadLetters.ORIGIN_HEADER);
+        context.recordMetadata().ifPresent(m ->
+                headers.add(DeadLetters.ORIGIN_HEADER, DeadLetters.origin(m).getBytes(StandardCharsets.UTF_8)));
+        context.forward(record.withHeaders(headers));
+    }
+}
