@@ -1,24 +1,33 @@
 package vn.investpulse.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,19 +44,31 @@ import vn.investpulse.config.ConfigSource;
 import vn.investpulse.embedded.EmbeddedPlatform;
 import vn.investpulse.processor.ProcessorService;
 import vn.investpulse.processor.config.ProcessorConfig;
+import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.processor.topology.ProcessorTopology;
 
 /**
- * The measurements on one embedded broker, on the same input topic: the limit (a plain consumer, and a trivial
- * count-by-key Streams app with exactly_once_v2) and the real processor topology replaying the register.
+ * The measurements on one embedded broker, on the same input topic: the limit (Kafka's ConsumerPerformance, a plain
+ * consumer loop, and a trivial count-by-key Streams app with exactly_once_v2) and the real processor topology replaying
+ * the register.
  */
 final class BrokerBenchmarks {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerBenchmarks.class);
+    /** How often the replay's progress is sampled: the resolution of its start-to-last-indicator time. */
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration DEADLINE = Duration.ofHours(2);
-    /** The output counts as finished when the indicators topic has not grown for this long after the input lag is 0. */
-    private static final Duration QUIET = Duration.ofSeconds(5);
+    private static final Duration PROGRESS = Duration.ofSeconds(30);
+    private static final Duration DEADLINE = Duration.ofHours(3);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Only when the dirty-series changelog is missing (the processor renamed or dropped the store): the output counts as
+     * complete when the input is consumed and the committed indicators have not grown for this long.
+     */
+    private static final Duration QUIET = Duration.ofSeconds(15);
+    /** After the detected end, the indicators topic is watched this long: any growth means the end came too early. */
+    private static final Duration CONFIRM = Duration.ofSeconds(10);
+    private static final String PROCESSOR_ID = "bench-processor";
+    private static final String TRIVIAL_ID = "bench-trivial-count";
 
     private final EmbeddedPlatform platform;
     private final Path work;
@@ -63,46 +84,69 @@ final class BrokerBenchmarks {
         this.input = platform.topics().registrations().name();
     }
 
-    /** Writes the FX rates and the synthetic register (setup; its rate is reported for reference). */
+    /**
+     * Writes the FX rates and the synthetic register (setup; its rate is reported for reference). Events are generated
+     * one at a time and {@code send} blocks while the producer's buffer is full, so memory stays flat at any size; every
+     * failed send is counted, and the topic must hold exactly {@code events} records afterwards.
+     */
     Results.Row produce() {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        SendFailures failures = new SendFailures();
+        String fx = platform.topics().fxRates().name();
         try (var rates = new KafkaProducer<>(config, new StringSerializer(), platform.serdes().valueSerializer(platform.topics().fxRates()))) {
-            SyntheticRegister.fxRates().forEach(r -> rates.send(new ProducerRecord<>(platform.topics().fxRates().name(), SyntheticRegister.fxKey(r), r)));
+            SyntheticRegister.fxRates().forEach(r -> rates.send(new ProducerRecord<>(fx, SyntheticRegister.fxKey(r), r), failures));
         }
         long start = System.nanoTime();
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), platform.serdes().valueSerializer(platform.topics().registrations()))) {
-            new SyntheticRegister(seed, events, "BENCH").forEach(e -> producer.send(new ProducerRecord<>(input, e.getCertificateNo(), e)));
+            new SyntheticRegister(seed, events, "BENCH").forEach(e -> producer.send(new ProducerRecord<>(input, e.getCertificateNo(), e), failures));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Results.Row("0", "setup: produce the register (Avro, acks=all)", events / seconds, "events/s",
+        failures.check();
+        try (Admin admin = admin()) {
+            long written = end(admin, input, IsolationLevel.READ_UNCOMMITTED);
+            if (written != events) {
+                throw new IllegalStateException(input + " holds " + written + " records after writing " + events + " (a fresh topic was expected)");
+            }
+        }
+        return new Results.Row(Results.SETUP, "setup: produce the register (Avro, acks=all)", events / seconds, "events/s",
                 String.format(Locale.ROOT, "%,d events in %.1f s, not a target", events, seconds));
     }
 
-    /** (1a) Kafka's own consumer reading the input topic from the start (what ConsumerPerformance measures). */
+    /** (1a) Kafka's own consumer benchmark, ConsumerPerformance, reading the input topic from the start. */
+    Results.Row consumerPerformance() throws IOException, InterruptedException {
+        return ConsumerPerformanceRun.row(ConsumerPerformanceRun.run(platform.bootstrapServers(), input, events,
+                work.resolve("consumer-performance.log")));
+    }
+
+    /** (1a') The same in this JVM: a tuned {@code KafkaConsumer<byte[], byte[]>} loop, assigned, no group. */
     Results.Row plainConsumer() {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 50 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         long start = System.nanoTime();
         long read = 0;
+        Instant deadline = Instant.now().plus(DEADLINE);
         try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(input).stream().map(p -> new TopicPartition(input, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (read < events) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the plain consumer read " + read + " of " + events + " records in " + DEADLINE);
+                }
                 read += consumer.poll(POLL).count();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Results.Row("1a", "limit: plain Kafka consumer on the input", read / seconds, "records/s",
-                String.format(Locale.ROOT, "%,d records in %.1f s (equivalent of kafka-consumer-perf-test)", read, seconds));
+        return new Results.Row(Results.PLAIN_CONSUMER, "limit: plain KafkaConsumer loop on the input", read / seconds, "records/s",
+                String.format(Locale.ROOT, "%,d records in %.1f s; in the benchmark JVM, assigned (no group), max.poll.records 5000", read, seconds));
     }
 
     /** (1b) A trivial Streams app on the same topic: count by key, exactly_once_v2, until its committed lag is 0. */
     Results.Row trivialStreamsApp() {
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-trivial-count");
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, TRIVIAL_ID);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("trivial-state").toString());
@@ -112,78 +156,186 @@ final class BrokerBenchmarks {
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin()) {
             streams.start();
-            awaitTrue(() -> lag(admin, "bench-trivial-count", List.of(input)) == 0);
+            awaitTrue(() -> lag(admin, TRIVIAL_ID, Set.of(input), Set.of()) == 0);
             double seconds = (System.nanoTime() - start) / 1e9;
             streams.close(Duration.ofSeconds(30));
-            return new Results.Row("1b", "limit: trivial Streams app (count by key, EOS v2)", events / seconds, "events/s",
-                    String.format(Locale.ROOT, "start to committed lag 0 in %.1f s", seconds));
+            return new Results.Row(Results.TRIVIAL_STREAMS, "limit: trivial Streams app (count by key, EOS v2)", events / seconds, "events/s",
+                    String.format(Locale.ROOT, "start() to the input committed (lag 0) in %.1f s, startup included", seconds));
         }
     }
 
-    /** (2) The real processor topology (exactly_once_v2) from its start to the last indicator committed. */
+    /**
+     * (2) The real processor topology (production settings, exactly_once_v2) from {@code start()} to the last indicator
+     * committed. The end is exact, not a quiet period: every input committed (the register with lag 0, the internal
+     * repartition up to a transaction marker) and no committed dirty-series mark left (see {@link PendingEmissions}).
+     * The time is that of the last growth of the indicators topic's last stable offset (read_committed), sampled every
+     * {@link #POLL} during the whole replay.
+     */
     Results.Row processorReplay() {
         ProcessorConfig config = ProcessorConfig.from(new ConfigSource(Map.of(
                 "PULSE_KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
                 "PULSE_REGISTRY_URL", platform.registryApiUrl(),
-                "PULSE_APPLICATION_ID", "bench-processor",
+                "PULSE_APPLICATION_ID", PROCESSOR_ID,
                 "PULSE_STATE_DIR", work.resolve("processor-state").toString())));
         String repartition = config.applicationId() + "-" + ProcessorTopology.REPARTITION + "-repartition";
-        String output = platform.topics().indicators().name();
+        String changelog = config.applicationId() + "-" + StoreNames.DIRTY_SERIES + "-changelog";
         Instant start = Instant.now();
         try (ProcessorService processor = new ProcessorService(config, platform.topics(), platform.serdes()); Admin admin = admin()) {
+            Replay replay = new Replay(processor, admin, start);
             processor.start();
-            awaitTrue(() -> lag(admin, config.applicationId(), List.of(input, repartition)) == 0);
-            Instant inputDone = Instant.now();
-            // The emitter writes on a wall-clock punctuator: wait until the output stops growing; its last growth is the end.
-            long lastEnd = end(admin, output);
-            Instant lastChange = Instant.now();
-            while (Duration.between(lastChange, Instant.now()).compareTo(QUIET) < 0) {
-                sleep(POLL);
-                long now = end(admin, output);
-                if (now != lastEnd) {
-                    lastEnd = now;
-                    lastChange = Instant.now();
+            Instant inputDone = replay.until(() -> lag(admin, config.applicationId(), Set.of(input), Set.of(repartition)) == 0,
+                    "register committed");
+            String endedBy;
+            if (topicExists(admin, changelog)) {
+                try (PendingEmissions pending = new PendingEmissions(platform.bootstrapServers(), changelog)) {
+                    replay.until(() -> pending.pending() == 0, "every series emitted");
+                    endedBy = "no committed dirty-series mark left (" + pending.records() + " changelog records)";
                 }
+            } else {
+                LOG.warn("replay: no {}; the end is a quiet period of {} on the indicators", changelog, QUIET);
+                replay.until(() -> Duration.between(max(inputDone, replay.lastGrowth), Instant.now()).compareTo(QUIET) >= 0, "quiet");
+                endedBy = "no growth for " + QUIET.toSeconds() + " s (dirty-series changelog not found)";
             }
-            double seconds = Duration.between(start, lastChange).toMillis() / 1000.0;
-            LOG.info("processor: input consumed after {} ms, last indicator at {} ms, {} indicator records",
-                    Duration.between(start, inputDone).toMillis(), Duration.between(start, lastChange).toMillis(), lastEnd);
-            return new Results.Row("2", "replay: real processor topology (EOS v2)", events / seconds, "events/s",
-                    String.format(Locale.ROOT, "start to last indicator committed in %.1f s (input lag 0 after %.1f s); %,d indicator records",
-                            seconds, Duration.between(start, inputDone).toMillis() / 1000.0, lastEnd));
+            String confirmed = replay.confirmEnd();
+            double seconds = Duration.between(start, replay.lastGrowth).toMillis() / 1000.0;
+            double inputSeconds = Duration.between(start, inputDone).toMillis() / 1000.0;
+            long refused = end(admin, platform.topics().registrationsDlq().name(), IsolationLevel.READ_COMMITTED);
+            LOG.info("replay: input consumed after {} s, last indicator committed after {} s, {} indicator records, {} dead letters",
+                    inputSeconds, seconds, replay.indicators, refused);
+            return new Results.Row(Results.REPLAY, "replay: real processor topology (EOS v2)", events / seconds, "events/s",
+                    String.format(Locale.ROOT, "start() to the last indicator committed in %.1f s; input consumed (offsets committed) after "
+                                    + "%.1f s, then %.1f s of emission; %,d indicator records, %,d dead letters; end: %s, sampled every %d ms%s",
+                            seconds, inputSeconds, Math.max(0, seconds - inputSeconds), replay.indicators, refused, endedBy,
+                            POLL.toMillis(), confirmed));
         }
+    }
+
+    /**
+     * Watches a replay: samples the indicators topic's last stable offset every {@link #POLL} (its last growth is the
+     * last indicator committed), fails fast when the processor dies, and logs progress.
+     */
+    private final class Replay {
+        private final ProcessorService processor;
+        private final Admin admin;
+        private final String output = platform.topics().indicators().name();
+        private final Instant start;
+        private Instant nextProgress;
+        private Instant lastGrowth;
+        private long indicators;
+
+        Replay(ProcessorService processor, Admin admin, Instant start) {
+            this.processor = processor;
+            this.admin = admin;
+            this.start = start;
+            this.lastGrowth = start;
+            this.nextProgress = start.plus(PROGRESS);
+        }
+
+        /** Samples until {@code done}; returns when it was first true. */
+        Instant until(BooleanSupplier done, String what) {
+            Instant deadline = start.plus(DEADLINE);
+            while (true) {
+                sample();
+                Instant now = Instant.now();
+                if (done.getAsBoolean()) {
+                    sample(); // what committed with the state that made it true (the same transaction) counts before the end
+                    LOG.info("replay: {} after {} ms, {} indicator records committed", what, Duration.between(start, now).toMillis(), indicators);
+                    return now;
+                }
+                KafkaStreams.State state = processor.state();
+                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR || now.isAfter(deadline)) {
+                    throw new IllegalStateException("the replay did not reach '" + what + "': processor " + state + " after "
+                            + Duration.between(start, now).toSeconds() + " s; see the log");
+                }
+                if (now.isAfter(nextProgress)) {
+                    LOG.info("replay: {} s, waiting for '{}', {} indicator records committed", Duration.between(start, now).toSeconds(), what, indicators);
+                    nextProgress = now.plus(PROGRESS);
+                }
+                sleep(POLL);
+            }
+        }
+
+        /**
+         * Watches the indicators for {@link #CONFIRM} after the detected end: the last emission commits its indicators
+         * with its tombstones, so nothing may follow. Anything that does is counted, and said in the note.
+         */
+        String confirmEnd() {
+            long atEnd = indicators;
+            Instant until = Instant.now().plus(CONFIRM);
+            while (Instant.now().isBefore(until)) {
+                sleep(POLL);
+                sample();
+            }
+            if (indicators == atEnd) {
+                return String.format(Locale.ROOT, ", none committed in the %d s after", CONFIRM.toSeconds());
+            }
+            LOG.warn("replay: {} indicator records committed after the detected end; the end was detected too early", indicators - atEnd);
+            return String.format(Locale.ROOT, "; WARNING: %,d indicator records were committed after the detected end (counted)",
+                    indicators - atEnd);
+        }
+
+        private void sample() {
+            long committed = end(admin, output, IsolationLevel.READ_COMMITTED);
+            if (committed > indicators) {
+                indicators = committed;
+                lastGrowth = Instant.now();
+            }
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
     }
 
-    private static long end(Admin admin, String topic) {
+    private static boolean topicExists(Admin admin, String topic) {
+        try {
+            return admin.listTopics().names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).contains(topic);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the topics: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sum of the end offsets of {@code topic}: with read_committed the last stable offsets (open transactions excluded). */
+    private static long end(Admin admin, String topic, IsolationLevel isolation) {
         try {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).values()
+            admin.describeTopics(List.of(topic)).allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).values()
                     .forEach(d -> d.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            return admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+            return admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .values().stream().mapToLong(i -> i.offset()).sum();
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the end of " + topic + ": " + e.getMessage(), e);
         }
     }
 
-    /** Records the group has yet to commit on {@code topics}; a transaction marker (lag 1) counts as consumed. */
-    static long lag(Admin admin, String group, List<String> topics) {
+    /**
+     * Records the group has yet to commit. On {@code exact} topics (written without transactions) the committed offset
+     * must reach the end; on every other topic the group commits (its transactional internal topics, listed in
+     * {@code transactional} so they count before the first commit), the end may be one further: the marker of the last
+     * transaction occupies an offset.
+     */
+    static long lag(Admin admin, String group, Set<String> exact, Set<String> transactional) {
         try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Set<String> topics = new HashSet<>(exact);
+            topics.addAll(transactional);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (var d : admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            for (var d : admin.describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).values()) {
                 d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
             }
-            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS);
+            var ends = admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             long lag = 0;
             for (var e : ends.entrySet()) {
                 OffsetAndMetadata c = committed.get(e.getKey());
                 long behind = e.getValue().offset() - (c == null ? 0 : c.offset());
-                lag += behind > 1 ? behind : 0;
+                long marker = exact.contains(e.getKey().topic()) ? 0 : 1;
+                lag += behind > marker ? behind : 0;
             }
             return lag;
         } catch (Exception e) {
@@ -208,6 +360,26 @@ final class BrokerBenchmarks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Counts failed sends (a send that fails asynchronously is otherwise silently lost) and keeps the first cause. */
+    private static final class SendFailures implements Callback {
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicReference<Exception> first = new AtomicReference<>();
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception e) {
+            if (e != null) {
+                failed.incrementAndGet();
+                first.compareAndSet(null, e);
+            }
+        }
+
+        void check() {
+            if (failed.get() > 0) {
+                throw new IllegalStateException(failed.get() + " records were not written: " + first.get(), first.get());
+            }
         }
     }
 }
