@@ -39,6 +39,7 @@ import vn.investpulse.processor.testing.Registrations;
 import vn.investpulse.schemas.CapitalSource;
 import vn.investpulse.schemas.EventType;
 import vn.investpulse.schemas.FxRate;
+import vn.investpulse.schemas.Indicator;
 import vn.investpulse.schemas.PlanTarget;
 import vn.investpulse.schemas.RegistrationEvent;
 
@@ -95,6 +96,72 @@ class ProcessorServiceIT {
             String event = firstEvent.get(30, TimeUnit.SECONDS);
             assertThat(event).startsWith("event: indicator").contains("\"lastEventId\":\"F25-I5\"");
         }
+    }
+
+    /**
+     * Dirty marks live in memory and, once per series, in a changelogged store: an instance stopped before it emitted
+     * leaves its marks to the next one, which emits those indicators although it never saw the events.
+     */
+    @Test
+    void indicatorsAStoppedInstanceDidNotEmitAreEmittedByTheNextOne(EmbeddedPlatform platform, @TempDir Path stateDir) throws Exception {
+        String indicators = platform.topics().indicators().name();
+        Map<String, String> settings = Map.of(
+                "PULSE_KAFKA_BOOTSTRAP_SERVERS", platform.bootstrapServers(),
+                "PULSE_REGISTRY_URL", platform.registryApiUrl(),
+                "PULSE_APPLICATION_ID", "processor-it-marks",
+                "PULSE_STATE_DIR", stateDir.toString());
+        Map<org.apache.kafka.common.TopicPartition, Long> before = endOffsets(platform, indicators);
+        produceScenario(platform);
+        Map<String, String> silent = new java.util.HashMap<>(settings);
+        silent.put("PULSE_EMIT_INTERVAL", "10m"); // its first punctuation would come after the test
+        try (Running run = new Running(ProcessorConfig.from(new ConfigSource(silent)), platform)) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(run.getJson("/api/v1/indicators?source=FDI&period=2023").get("newProjects").asInt()).isEqualTo(62));
+        }
+        Map<org.apache.kafka.common.TopicPartition, Long> afterSilent = endOffsets(platform, indicators);
+        assertThat(fdi2023(platform, before, afterSilent)).as("emitted by the silent instance").isEmpty();
+
+        Map<String, String> emitting = new java.util.HashMap<>(settings);
+        emitting.put("PULSE_EMIT_INTERVAL", "200ms");
+        try (Running run = new Running(ProcessorConfig.from(new ConfigSource(emitting)), platform)) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(fdi2023(platform, afterSilent, endOffsets(platform, indicators)))
+                            .extracting(Indicator::getNewProjects).contains(62));
+        }
+    }
+
+    private static Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(EmbeddedPlatform platform, String topic) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                "bootstrap.servers", platform.bootstrapServers()), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** The committed FDI|TOTAL||YEAR|2023 indicators written to the indicators topic between two sets of end offsets. */
+    private static List<Indicator> fdi2023(EmbeddedPlatform platform, Map<org.apache.kafka.common.TopicPartition, Long> from,
+                                           Map<org.apache.kafka.common.TopicPartition, Long> to) {
+        var topics = platform.topics();
+        List<Indicator> out = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+                "bootstrap.servers", platform.bootstrapServers(), "isolation.level", "read_committed"),
+                platform.serdes().keyDeserializer(topics.indicators()), platform.serdes().valueDeserializer(topics.indicators()))) {
+            consumer.assign(from.keySet());
+            from.forEach(consumer::seek);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < to.get(tp)) && System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    var tp = new org.apache.kafka.common.TopicPartition(r.topic(), r.partition());
+                    if (r.offset() < to.get(tp) && r.key().getSource().toString().equals("FDI")
+                            && r.key().getDimension().toString().equals("TOTAL") && r.key().getPeriodId().equals("2023")) {
+                        out.add(r.value());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -47,12 +47,17 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEmitter.class);
     static final int MAX_CACHED_SERIES = 4096;
     /**
-     * While registrations keep arriving, the next punctuation waits this many times as long as the last one took:
+     * While a backlog is being consumed, the next punctuation waits this many times as long as the last one took:
      * during a replay or a large re-import emission then takes about 5 % of the thread, and the figures of a series
-     * that thousands of events touch are computed a few times instead of once per interval. Live traffic (a
-     * punctuation of a few ms) keeps the interval's latency.
+     * that thousands of events touch are computed a few times instead of once per interval.
      */
     static final int BACKOFF_FACTOR = 20;
+    /**
+     * Marks per second (an event gives about ten) from which the input counts as a backlog. Live traffic — a
+     * one-stop-shop posting certificates, a screen's demo trickle, even 20 registrations a second — stays far below,
+     * so it is emitted every interval and never waits behind a backlog's hold.
+     */
+    static final int BACKLOG_MARKS_PER_SECOND = 2_000;
     /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
     static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
 
@@ -63,7 +68,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private KeyValueStore<String, String> emitted;
     private SeriesStores series;
     private long nextEmissionAt;
-    private long lastRecordAt = Long.MIN_VALUE;
+    private long lastPunctuationAt;
+    private long marksSincePunctuation;
     private String resumeAfter;
     /**
      * The dirty series in memory, by series key (sorted, so emission can rotate). Every mark is merged here; the store
@@ -98,6 +104,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         totals.clear();
         pending.clear();
         resumeAfter = null;
+        lastPunctuationAt = context.currentSystemTimeMs();
+        marksSincePunctuation = 0;
         try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
             while (it.hasNext()) {
                 KeyValue<String, DirtyMark> kv = it.next();
@@ -109,7 +117,7 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
 
     @Override
     public void process(Record<String, DirtyMark> record) {
-        lastRecordAt = context.currentSystemTimeMs();
+        marksSincePunctuation++;
         mark(record.key(), record.value());
     }
 
@@ -129,19 +137,21 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     }
 
     /**
-     * Emission budget: after a punctuation that took T, the next one waits at least {@link #BACKOFF_FACTOR} × T, so
-     * during a replay or a large re-import emission takes at most about a quarter of the thread and the backlog is
-     * consumed, while live traffic (T of a few ms) keeps the interval's latency. Marks are persistent, so waiting
-     * delays the indicators, never loses them.
+     * Emission budget: while marks arrive at a backlog's rate, after a punctuation that took T the next one waits
+     * {@link #BACKOFF_FACTOR} × T, so a replay or a large re-import is consumed with emission taking about 5 % of the
+     * thread; otherwise every interval emits. Marks are persistent, so waiting delays the indicators, never loses them.
      */
     private void punctuate(long now) {
+        long elapsedMs = Math.max(1, now - lastPunctuationAt);
+        boolean backlog = marksSincePunctuation * 1000 / elapsedMs >= BACKLOG_MARKS_PER_SECOND;
+        lastPunctuationAt = now;
+        marksSincePunctuation = 0;
         if (pending.isEmpty()) {
             return;
         }
-        // Input idle for an interval: nothing else to do, so emit now — the last indicators of a replay go out at
-        // full speed once the backlog is consumed.
-        boolean idle = now - lastRecordAt >= emitInterval.toMillis();
-        if (!idle && now < nextEmissionAt) {
+        // Without a backlog there is nothing better to do: emit now. The last indicators of a replay go out at full
+        // speed once it is consumed, and live events never wait behind the hold of an earlier burst.
+        if (backlog && now < nextEmissionAt) {
             return;
         }
         long started = System.nanoTime();
@@ -149,7 +159,7 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         emitDirty();
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         nextEmissionAt = now + BACKOFF_FACTOR * tookMs;
-        LOG.debug("Emission ({}): {} of {} dirty series in {} ms", idle ? "input idle" : "input busy", before - pending.size(), before, tookMs);
+        LOG.debug("Emission ({}): {} of {} dirty series in {} ms", backlog ? "backlog" : "live", before - pending.size(), before, tookMs);
     }
 
     /**
