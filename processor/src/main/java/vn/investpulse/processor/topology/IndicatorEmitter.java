@@ -53,11 +53,13 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
      */
     static final int BACKOFF_FACTOR = 20;
     /**
-     * Marks per second (an event gives about ten) from which the input counts as a backlog. Live traffic — a
-     * one-stop-shop posting certificates, a screen's demo trickle, even 20 registrations a second — stays far below,
-     * so it is emitted every interval and never waits behind a backlog's hold.
+     * How far behind the wall clock (record timestamp: when the registration reached Kafka) the input must be to count
+     * as a backlog. Live traffic — a one-stop-shop posting certificates, a screen's demo trickle — is read within
+     * milliseconds, so it is emitted every interval and never waits behind a backlog's hold.
      */
-    static final int BACKLOG_MARKS_PER_SECOND = 2_000;
+    static final Duration BACKLOG_LAG = Duration.ofSeconds(2);
+    /** Input without marks for this long is idle: whatever is dirty is emitted at once. */
+    static final Duration IDLE_AFTER = Duration.ofSeconds(1);
     /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
     static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
 
@@ -68,8 +70,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private KeyValueStore<String, String> emitted;
     private SeriesStores series;
     private long nextEmissionAt;
-    private long lastPunctuationAt;
-    private long marksSincePunctuation;
+    private long lastMarkAt;
+    private long latestLagMs;
     private String resumeAfter;
     /**
      * The dirty series in memory, by series key (sorted, so emission can rotate). Every mark is merged here; the store
@@ -104,8 +106,6 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         totals.clear();
         pending.clear();
         resumeAfter = null;
-        lastPunctuationAt = context.currentSystemTimeMs();
-        marksSincePunctuation = 0;
         try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
             while (it.hasNext()) {
                 KeyValue<String, DirtyMark> kv = it.next();
@@ -117,7 +117,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
 
     @Override
     public void process(Record<String, DirtyMark> record) {
-        marksSincePunctuation++;
+        lastMarkAt = context.currentSystemTimeMs();
+        latestLagMs = lastMarkAt - record.timestamp();
         mark(record.key(), record.value());
     }
 
@@ -137,15 +138,14 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     }
 
     /**
-     * Emission budget: while marks arrive at a backlog's rate, after a punctuation that took T the next one waits
+     * Emission budget: while a backlog is read (marks arriving, {@link #BACKLOG_LAG} or more behind), after a punctuation that took T the next one waits
      * {@link #BACKOFF_FACTOR} × T, so a replay or a large re-import is consumed with emission taking about 5 % of the
      * thread; otherwise every interval emits. Marks are persistent, so waiting delays the indicators, never loses them.
      */
     private void punctuate(long now) {
-        long elapsedMs = Math.max(1, now - lastPunctuationAt);
-        boolean backlog = marksSincePunctuation * 1000 / elapsedMs >= BACKLOG_MARKS_PER_SECOND;
-        lastPunctuationAt = now;
-        marksSincePunctuation = 0;
+        // Records of a backlog come in bursts (each commit of the repartition makes a batch visible): only a second
+        // without any counts as the input being idle.
+        boolean backlog = latestLagMs > BACKLOG_LAG.toMillis() && now - lastMarkAt < IDLE_AFTER.toMillis();
         if (pending.isEmpty()) {
             return;
         }
@@ -159,6 +159,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         emitDirty();
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         nextEmissionAt = now + BACKOFF_FACTOR * tookMs;
+        // No record was read while emitting: that time does not make the input idle.
+        lastMarkAt = Math.max(lastMarkAt, now + tookMs);
         LOG.debug("Emission ({}): {} of {} dirty series in {} ms", backlog ? "backlog" : "live", before - pending.size(), before, tookMs);
     }
 

@@ -22,11 +22,17 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
 
     private FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context;
     private KeyValueStore<String, BigDecimal> rates;
+    /**
+     * (currency, date) pairs known to have a rate in force. Rates are never deleted, so once found one stays in force
+     * (its value may be corrected, but only its existence matters here); an absent one is looked up again each time.
+     */
+    private final java.util.Set<String> inForce = new java.util.HashSet<>();
 
     @Override
     public void init(FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context) {
         this.context = context;
         this.rates = context.getStateStore(StoreNames.FX_RATES);
+        inForce.clear();
     }
 
     @Override
@@ -36,10 +42,8 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
             context.forward(record);
             return;
         }
-        FxRates fx = new StoreFxRates(rates);
         LocalDate date = e.getEffectiveDate();
-        String missing = fx.vndPerUnit(FxRates.USD, date).isEmpty() ? FxRates.USD
-                : fx.vndPerUnit(e.getCurrency(), date).isEmpty() ? e.getCurrency() : null;
+        String missing = !inForce(FxRates.USD, date) ? FxRates.USD : !inForce(e.getCurrency(), date) ? e.getCurrency() : null;
         if (missing == null) {
             context.forward(record);
             return;
@@ -49,5 +53,20 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
         String reasonVi = "không có tỷ giá " + missing + " áp dụng cho ngày " + date;
         context.forward(record.withValue(Checked.refused(DeadLetters.refused(e, DeadLetters.originOf(record.headers()),
                 reason, reasonVi, Instant.ofEpochMilli(context.currentSystemTimeMs())))));
+    }
+
+    private boolean inForce(String currency, LocalDate date) {
+        if (FxRates.VND.equals(currency)) {
+            return true;
+        }
+        String key = FxRates.key(currency, date);
+        if (inForce.contains(key)) {
+            return true;
+        }
+        boolean found = new StoreFxRates(rates).vndPerUnit(currency, date).isPresent();
+        if (found) {
+            inForce.add(key);
+        }
+        return found;
     }
 }

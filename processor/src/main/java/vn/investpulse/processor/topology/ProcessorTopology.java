@@ -152,13 +152,21 @@ public final class ProcessorTopology {
     }
 
     private void addStores(StreamsBuilder builder) {
-        builder.addStateStore(store(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
-        builder.addStateStore(store(StoreNames.PROJECTS, CompactSerdes.projectState()));
+        // Every event id is new and most events touch another project: a record cache would hold each such entry
+        // once and only make every other store's cache lookups deeper.
+        builder.addStateStore(uncached(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
+        builder.addStateStore(uncached(StoreNames.PROJECTS, CompactSerdes.projectState()));
         builder.addStateStore(store(StoreNames.FACTS, CompactSerdes.monthFacts()));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
         builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));
         builder.addStateStore(store(StoreNames.EMITTED, Serdes.String()));
+    }
+
+    /** A persistent (RocksDB), changelogged key-value store without a record cache. */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> uncached(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingDisabled().withLoggingEnabled(Map.of());
     }
 
     /** A persistent (RocksDB), changelogged, cached key-value store. */
