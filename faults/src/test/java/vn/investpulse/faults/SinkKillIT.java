@@ -59,7 +59,7 @@ class SinkKillIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkKillIT.class);
     private static final int KEYS = 3_000;
-    private static final int RECORDS = 15_000;
+    private static final int RECORDS = Integer.getInteger("faults.events", 50_000);
     private static final int KILLS = 5;
     private static final int BATCH = 50;
     private static final Duration CATCH_UP = Duration.ofMinutes(6);
