@@ -62,6 +62,11 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     static final Duration IDLE_AFTER = Duration.ofSeconds(1);
     /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
     static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
+    /**
+     * Longest a punctuation computes while live registrations arrive: the stream thread reads nothing while it
+     * emits, so a long recomputation (a rate change, the demo seed) must not hold a live event back for a second.
+     */
+    static final Duration LIVE_PUNCTUATION_BUDGET = Duration.ofMillis(150);
 
     private final Duration emitInterval;
     private ProcessorContext<IndicatorKey, Indicator> context;
@@ -72,6 +77,9 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private long nextEmissionAt;
     private long lastMarkAt;
     private long latestLagMs;
+    private long lastLiveMarkAt = Long.MIN_VALUE / 2;
+    /** Series dirtied by live records (read within {@link #BACKLOG_LAG}): emitted before the rest. */
+    private final java.util.Set<String> live = new java.util.HashSet<>();
     private String resumeAfter;
     /**
      * The dirty series in memory, by series key (sorted, so emission can rotate). Every mark is merged here; the store
@@ -105,6 +113,7 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         // stores, never from memory that may hold what the aborted transaction did.
         totals.clear();
         pending.clear();
+        live.clear();
         resumeAfter = null;
         try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
             while (it.hasNext()) {
@@ -119,6 +128,10 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     public void process(Record<String, DirtyMark> record) {
         lastMarkAt = context.currentSystemTimeMs();
         latestLagMs = lastMarkAt - record.timestamp();
+        if (latestLagMs <= BACKLOG_LAG.toMillis()) {
+            live.add(record.key());
+            lastLiveMarkAt = lastMarkAt;
+        }
         mark(record.key(), record.value());
     }
 
@@ -171,7 +184,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
      * go first in the next punctuation (the work rotates, so no series starves).
      */
     void emitDirty() {
-        long deadline = System.nanoTime() + PUNCTUATION_BUDGET.toNanos();
+        boolean liveTraffic = context.currentSystemTimeMs() - lastLiveMarkAt < IDLE_AFTER.toMillis();
+        long deadline = System.nanoTime() + (liveTraffic ? LIVE_PUNCTUATION_BUDGET : PUNCTUATION_BUDGET).toNanos();
         PendingSeries everything = pending.remove(FxRatesUpdater.ALL_SERIES);
         if (everything != null) {
             // A rate changed: every series is dirty. Spread it into per-series marks first, so a partial run loses nothing.
@@ -184,26 +198,38 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         if (pending.isEmpty()) {
             return;
         }
-        // Start after the series where the previous punctuation stopped, wrapping around.
+        // Series of live events first (their figures are what a screen waits for), then the others, starting after the
+        // series where the previous punctuation stopped, wrapping around.
         List<String> keys = new ArrayList<>(pending.size());
+        live.retainAll(pending.keySet());
+        keys.addAll(new TreeSet<>(live));
+        int liveCount = keys.size();
+        List<String> rest = new ArrayList<>(pending.size());
         if (resumeAfter != null) {
-            keys.addAll(pending.tailMap(resumeAfter, false).keySet());
-            keys.addAll(pending.headMap(resumeAfter, true).keySet());
+            rest.addAll(pending.tailMap(resumeAfter, false).keySet());
+            rest.addAll(pending.headMap(resumeAfter, true).keySet());
         } else {
-            keys.addAll(pending.keySet());
+            rest.addAll(pending.keySet());
+        }
+        for (String k : rest) {
+            if (!live.contains(k)) {
+                keys.add(k);
+            }
         }
         FxRates rates = series.rates();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        String rotatedFrom = resumeAfter;
         resumeAfter = null;
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             PendingSeries p = pending.remove(key);
+            live.remove(key);
             emitSeries(DimKey.parse(key), p.mark(), rates, now);
             if (p.isPersisted()) {
                 dirty.delete(key);
             }
             if (System.nanoTime() > deadline && i < keys.size() - 1) {
-                resumeAfter = key;
+                resumeAfter = i >= liveCount ? key : rotatedFrom; // live series are not part of the rotation
                 return;
             }
         }
