@@ -19,13 +19,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,18 +115,18 @@ class ProcessorServiceIT {
                 "PULSE_REGISTRY_URL", platform.registryApiUrl(),
                 "PULSE_APPLICATION_ID", "processor-it-marks",
                 "PULSE_STATE_DIR", stateDir.toString());
-        Map<org.apache.kafka.common.TopicPartition, Long> before = endOffsets(platform, indicators);
+        Map<TopicPartition, Long> before = endOffsets(platform, indicators);
         produceScenario(platform);
-        Map<String, String> silent = new java.util.HashMap<>(settings);
+        Map<String, String> silent = new HashMap<>(settings);
         silent.put("PULSE_EMIT_INTERVAL", "10m"); // its first punctuation would come after the test
         try (Running run = new Running(ProcessorConfig.from(new ConfigSource(silent)), platform)) {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
                     assertThat(run.getJson("/api/v1/indicators?source=FDI&period=2023").get("newProjects").asInt()).isEqualTo(62));
         }
-        Map<org.apache.kafka.common.TopicPartition, Long> afterSilent = endOffsets(platform, indicators);
+        Map<TopicPartition, Long> afterSilent = endOffsets(platform, indicators);
         assertThat(fdi2023(platform, before, afterSilent)).as("emitted by the silent instance").isEmpty();
 
-        Map<String, String> emitting = new java.util.HashMap<>(settings);
+        Map<String, String> emitting = new HashMap<>(settings);
         emitting.put("PULSE_EMIT_INTERVAL", "200ms");
         try (Running run = new Running(ProcessorConfig.from(new ConfigSource(emitting)), platform)) {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -130,22 +135,22 @@ class ProcessorServiceIT {
         }
     }
 
-    private static Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(EmbeddedPlatform platform, String topic) {
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
-                "bootstrap.servers", platform.bootstrapServers()), new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+    private static Map<TopicPartition, Long> endOffsets(EmbeddedPlatform platform, String topic) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                "bootstrap.servers", platform.bootstrapServers()), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             return consumer.endOffsets(partitions);
         }
     }
 
     /** The committed FDI|TOTAL||YEAR|2023 indicators written to the indicators topic between two sets of end offsets. */
-    private static List<Indicator> fdi2023(EmbeddedPlatform platform, Map<org.apache.kafka.common.TopicPartition, Long> from,
-                                           Map<org.apache.kafka.common.TopicPartition, Long> to) {
+    private static List<Indicator> fdi2023(EmbeddedPlatform platform, Map<TopicPartition, Long> from,
+                                           Map<TopicPartition, Long> to) {
         var topics = platform.topics();
-        List<Indicator> out = new java.util.ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.<String, Object>of(
+        List<Indicator> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 "bootstrap.servers", platform.bootstrapServers(), "isolation.level", "read_committed"),
                 platform.serdes().keyDeserializer(topics.indicators()), platform.serdes().valueDeserializer(topics.indicators()))) {
             consumer.assign(from.keySet());
@@ -153,7 +158,7 @@ class ProcessorServiceIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < to.get(tp)) && System.nanoTime() < deadline) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
-                    var tp = new org.apache.kafka.common.TopicPartition(r.topic(), r.partition());
+                    var tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() < to.get(tp) && r.key().getSource().toString().equals("FDI")
                             && r.key().getDimension().toString().equals("TOTAL") && r.key().getPeriodId().equals("2023")) {
                         out.add(r.value());

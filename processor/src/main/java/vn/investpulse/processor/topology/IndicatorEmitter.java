@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
@@ -18,6 +20,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.figures.FigureCalculator;
 import vn.investpulse.processor.figures.Figures;
@@ -44,7 +48,7 @@ import vn.investpulse.schemas.PeriodKind;
  */
 final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKey, Indicator> {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndicatorEmitter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IndicatorEmitter.class);
     static final int MAX_CACHED_SERIES = 4096;
     /**
      * While a backlog is being consumed, the next punctuation waits this many times as long as the last one took:
@@ -79,7 +83,7 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private long latestLagMs;
     private long lastLiveMarkAt = Long.MIN_VALUE / 2;
     /** Series dirtied by live records (read within {@link #BACKLOG_LAG}): emitted before the rest. */
-    private final java.util.Set<String> live = new java.util.HashSet<>();
+    private final Set<String> live = new HashSet<>();
     private String resumeAfter;
     /**
      * The dirty series in memory, by series key (sorted, so emission can rotate). Every mark is merged here; the store

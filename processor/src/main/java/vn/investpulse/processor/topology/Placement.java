@@ -3,6 +3,8 @@ package vn.investpulse.processor.topology;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -26,7 +28,7 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
      * (currency, date) pairs known to have a rate in force. Rates are never deleted, so once found one stays in force
      * (its value may be corrected, but only its existence matters here); an absent one is looked up again each time.
      */
-    private final java.util.Set<String> inForce = new java.util.HashSet<>();
+    private final Set<String> inForce = new HashSet<>();
 
     @Override
     public void init(FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context) {
