@@ -113,7 +113,7 @@ class AlertsServiceIT {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/alerts/stream"))
                             .header("Accept", "text/event-stream").build(),
                     HttpResponse.BodyHandlers.ofLines());
-            HttpResponse<Stream<String>> streamResponse = stream.get();
+            HttpResponse<Stream<String>> streamResponse = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(streamResponse.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
             Thread reader = new Thread(() -> streamResponse.body().forEach(streamLines::add), "sse-reader");
             reader.setDaemon(true);

@@ -57,6 +57,7 @@ import vn.investpulse.schemas.RegistrationEvent;
 class ProcessorServiceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -312,7 +313,7 @@ class ProcessorServiceIT {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).timeout(REQUEST_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -326,11 +327,26 @@ class ProcessorServiceIT {
             return service.streamClients();
         }
 
-        /** Opens the SSE stream and completes with the first event whose data contains {@code text}. */
+        /**
+         * Opens the SSE stream and completes with the first event whose data contains {@code text}. The stream is read
+         * on a thread of its own: with {@code sendAsync(..).thenApply(read)}, a response that arrived before
+         * {@code thenApply} ran made the test thread itself block in the read, waiting for an event only it would
+         * cause — a hang that once took a whole CI run.
+         */
         CompletableFuture<String> sseEventContaining(String text) {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/indicators/stream"))
                     .header("Accept", "text/event-stream").GET().build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> readEvent(r.body(), text));
+            CompletableFuture<String> event = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    event.complete(readEvent(http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body(), text));
+                } catch (Exception | Error e) {
+                    event.completeExceptionally(e);
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+            return event;
         }
 
         @Override
