@@ -60,20 +60,33 @@ public final class Contributions {
      */
     public static Map<String, MonthFacts> cumulative(ProjectState project) {
         Map<String, MonthFacts> out = new HashMap<>();
-        Optional<ProjectEvent> registered = project.events().stream().filter(e -> e.type() == EventType.NEW)
-                .min(Comparator.comparing(ProjectEvent::date));
+        Optional<ProjectEvent> registered = registration(project);
         if (registered.isEmpty()) {
             return out;
         }
-        LocalDate registeredOn = registered.get().date();
+        Map<LocalDate, MonthFacts> byDate = cumulativeByDate(project, registered.get());
+        for (DimKey k : registered.get().series()) {
+            byDate.forEach((date, f) -> out.put(k.factKey(date), f.copy()));
+        }
+        return out;
+    }
+
+    /** The entry a project is counted by: its earliest NEW one (the first of equal dates), if any. */
+    private static Optional<ProjectEvent> registration(ProjectState project) {
+        return project.events().stream().filter(e -> e.type() == EventType.NEW).min(Comparator.comparing(ProjectEvent::date));
+    }
+
+    /** The cumulative contribution of a project registered by {@code registered}, by date, for any one of its series. */
+    private static Map<LocalDate, MonthFacts> cumulativeByDate(ProjectState project, ProjectEvent registered) {
+        Map<LocalDate, MonthFacts> byDate = new HashMap<>();
+        LocalDate registeredOn = registered.date();
         YearMonth from = YearMonth.from(registeredOn);
         LocalDate terminatedOn = project.events().stream().filter(e -> e.type() == EventType.TERMINATION)
                 .map(ProjectEvent::date).min(Comparator.naturalOrder()).orElse(null);
         YearMonth until = terminatedOn == null ? null : YearMonth.from(terminatedOn);
         if (until != null && !until.isAfter(from)) {
-            return out; // registered and terminated within the same month: never valid at a month end
+            return byDate; // registered and terminated within the same month: never valid at a month end
         }
-        Map<LocalDate, MonthFacts> byDate = new HashMap<>();
         byDate.computeIfAbsent(registeredOn, d -> new MonthFacts()).cumulativeProjectsDelta += 1;
         if (terminatedOn != null) {
             byDate.computeIfAbsent(terminatedOn, d -> new MonthFacts()).cumulativeProjectsDelta -= 1;
@@ -94,18 +107,28 @@ public final class Contributions {
             }
         }
         byDate.values().removeIf(MonthFacts::isEmpty);
-        for (DimKey k : registered.get().series()) {
-            byDate.forEach((date, f) -> out.put(k.factKey(date), f.copy()));
-        }
-        return out;
+        return byDate;
     }
 
     /** The changes that turn the facts of {@code before} into those of {@code after}, plus the new entry's period facts. */
     public static Map<String, MonthFacts> changes(ProjectState before, ProjectEvent added) {
         ProjectState after = before.with(added);
         Map<String, MonthFacts> out = period(added);
-        cumulative(after).forEach((k, f) -> out.computeIfAbsent(k, x -> new MonthFacts()).add(f, 1));
-        cumulative(before).forEach((k, f) -> out.computeIfAbsent(k, x -> new MonthFacts()).add(f, -1));
+        Optional<ProjectEvent> was = registration(before);
+        Optional<ProjectEvent> is = registration(after);
+        if (was.isPresent() && is.isPresent() && was.get() == is.get()) {
+            // Counted by the same entry before and after, so in the same series: take the difference by date once and
+            // spread only that over the five series. Most of a project's dates do not change with one more entry.
+            Map<LocalDate, MonthFacts> diff = cumulativeByDate(after, is.get());
+            cumulativeByDate(before, was.get()).forEach((d, f) -> diff.computeIfAbsent(d, x -> new MonthFacts()).add(f, -1));
+            diff.values().removeIf(MonthFacts::isEmpty);
+            for (DimKey k : is.get().series()) {
+                diff.forEach((d, f) -> out.computeIfAbsent(k.factKey(d), x -> new MonthFacts()).add(f, 1));
+            }
+        } else {
+            cumulative(after).forEach((k, f) -> out.computeIfAbsent(k, x -> new MonthFacts()).add(f, 1));
+            cumulative(before).forEach((k, f) -> out.computeIfAbsent(k, x -> new MonthFacts()).add(f, -1));
+        }
         out.values().removeIf(MonthFacts::isEmpty);
         return out;
     }

@@ -79,8 +79,26 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
         return LocalDate.parse(factKey.substring(factKey.lastIndexOf(SEPARATOR) + 1));
     }
 
+    /**
+     * The month of a fact key, read from its digits: it runs for every fact an event changes, and parsing the whole
+     * date was a visible share of the stream thread.
+     */
     public static YearMonth monthOfFactKey(String factKey) {
-        return YearMonth.from(dateOfFactKey(factKey));
+        int d = factKey.lastIndexOf(SEPARATOR) + 1;
+        if (factKey.length() - d != 10 || factKey.charAt(d + 4) != '-' || factKey.charAt(d + 7) != '-') {
+            return YearMonth.from(dateOfFactKey(factKey)); // a year outside 0000-9999: the slow, general way
+        }
+        return YearMonth.of(Integer.parseInt(factKey, d, d + 4, 10), Integer.parseInt(factKey, d + 5, d + 7, 10));
+    }
+
+    /** The series key ({@link #toString()}) of a fact key, without parsing it: {@code FDI|ZONE|DEEP_C|2023-04-05} → {@code FDI|ZONE|DEEP_C}. */
+    public static String seriesKeyOfFactKey(String factKey) {
+        return factKey.substring(0, factKey.lastIndexOf(SEPARATOR));
+    }
+
+    /** The same series key in another source: {@code FDI|ZONE|DEEP_C} → {@code ALL|ZONE|DEEP_C}. */
+    public static String seriesKeyWithSource(String seriesKey, IndicatorSource source) {
+        return source + seriesKey.substring(seriesKey.indexOf(SEPARATOR));
     }
 
     /** Text form without the trailing separator, e.g. {@code FDI|TOTAL|}. */

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.investpulse.processor.fx.FxRates;
 import vn.investpulse.processor.store.DirtyMark;
+import vn.investpulse.processor.store.SeriesMarks;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.FxRate;
 
@@ -19,14 +20,14 @@ import vn.investpulse.schemas.FxRate;
  * takes effect: amounts dated from then on may convert differently (a USD rate changes every VND → USD figure).
  * A rate is never deleted — amounts already counted would have nothing to convert at — so a tombstone is refused.
  */
-final class FxRatesUpdater implements Processor<String, byte[], String, Checked<DirtyMark>> {
+final class FxRatesUpdater implements Processor<String, byte[], String, Checked<SeriesMarks>> {
 
     /** Key of the mark that means "every series". */
     static final String ALL_SERIES = "*";
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final Deserializer<FxRate> deserializer;
-    private ProcessorContext<String, Checked<DirtyMark>> context;
+    private ProcessorContext<String, Checked<SeriesMarks>> context;
     private KeyValueStore<String, BigDecimal> rates;
 
     FxRatesUpdater(Deserializer<FxRate> deserializer) {
@@ -34,7 +35,7 @@ final class FxRatesUpdater implements Processor<String, byte[], String, Checked<
     }
 
     @Override
-    public void init(ProcessorContext<String, Checked<DirtyMark>> context) {
+    public void init(ProcessorContext<String, Checked<SeriesMarks>> context) {
         this.context = context;
         this.rates = context.getStateStore(StoreNames.FX_RATES);
     }
@@ -61,7 +62,7 @@ final class FxRatesUpdater implements Processor<String, byte[], String, Checked<
             return;
         }
         rates.put(FxRates.key(rate.getCurrency(), rate.getEffectiveDate()), rate.getVndPerUnit());
-        context.forward(new Record<>(ALL_SERIES, Checked.ok(DirtyMark.rates(YearMonth.from(rate.getEffectiveDate()))),
+        context.forward(new Record<>(ALL_SERIES, Checked.ok(SeriesMarks.of(ALL_SERIES, DirtyMark.rates(YearMonth.from(rate.getEffectiveDate())))),
                 record.timestamp()));
     }
 

@@ -32,6 +32,7 @@ import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.processor.fx.FxRates;
 import vn.investpulse.processor.period.PeriodId;
 import vn.investpulse.processor.store.DirtyMark;
+import vn.investpulse.processor.store.SeriesMarks;
 import vn.investpulse.processor.store.SeriesStores;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.Indicator;
@@ -46,7 +47,7 @@ import vn.investpulse.schemas.PeriodKind;
  * that differ from the last emitted ones go out. A late row or an FX change therefore re-emits exactly the
  * affected periods, and a burst of events costs one computation per series.
  */
-final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKey, Indicator> {
+final class IndicatorEmitter implements Processor<String, SeriesMarks, IndicatorKey, Indicator> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorEmitter.class);
     static final int MAX_CACHED_SERIES = 4096;
@@ -64,6 +65,12 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     static final Duration BACKLOG_LAG = Duration.ofSeconds(2);
     /** Input without marks for this long is idle: whatever is dirty is emitted at once. */
     static final Duration IDLE_AFTER = Duration.ofSeconds(1);
+    /**
+     * Input without marks for this long after an emission ended is idle too. Without it, the tail of a replay (nothing
+     * left to read, thousands of series to emit) waited {@link #IDLE_AFTER} after every one-second punctuation: half
+     * of that tail was spent waiting.
+     */
+    static final Duration QUIET_AFTER_EMISSION = Duration.ofMillis(200);
     /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
     static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
     /**
@@ -80,11 +87,18 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private SeriesStores series;
     private long nextEmissionAt;
     private long lastMarkAt;
+    private long lastEmissionEndedAt;
+    private boolean marksSinceEmission;
     private long latestLagMs;
     private long lastLiveMarkAt = Long.MIN_VALUE / 2;
     /** Series dirtied by live records (read within {@link #BACKLOG_LAG}): emitted before the rest. */
     private final Set<String> live = new HashSet<>();
     private String resumeAfter;
+    /**
+     * Rate lookups, memoised from one punctuation to the next: each is a range read of the rate store, thousands per
+     * punctuation. Dropped whenever a rate mark arrives (the rate store changed) and on init.
+     */
+    private FxRates rates;
     /**
      * The dirty series in memory, by series key (sorted, so emission can rotate). Every mark is merged here; the store
      * is written only when a series becomes dirty or its persistent mark must widen (an earlier month, a rate change),
@@ -119,6 +133,7 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         pending.clear();
         live.clear();
         resumeAfter = null;
+        rates = null;
         try (KeyValueIterator<String, DirtyMark> it = dirty.all()) {
             while (it.hasNext()) {
                 KeyValue<String, DirtyMark> kv = it.next();
@@ -129,14 +144,23 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     }
 
     @Override
-    public void process(Record<String, DirtyMark> record) {
+    public void process(Record<String, SeriesMarks> record) {
         lastMarkAt = context.currentSystemTimeMs();
+        marksSinceEmission = true;
         latestLagMs = lastMarkAt - record.timestamp();
-        if (latestLagMs <= BACKLOG_LAG.toMillis()) {
-            live.add(record.key());
+        boolean isLive = latestLagMs <= BACKLOG_LAG.toMillis();
+        if (isLive) {
             lastLiveMarkAt = lastMarkAt;
         }
-        mark(record.key(), record.value());
+        for (Map.Entry<String, DirtyMark> m : record.value().marks()) {
+            if (isLive) {
+                live.add(m.getKey());
+            }
+            if (m.getValue().ratesChanged()) {
+                rates = null;
+            }
+            mark(m.getKey(), m.getValue());
+        }
     }
 
     /** Merges a mark into the series' pending one; writes the store only when the persistent mark must widen. */
@@ -162,7 +186,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
     private void punctuate(long now) {
         // Records of a backlog come in bursts (each commit of the repartition makes a batch visible): only a second
         // without any counts as the input being idle.
-        boolean backlog = latestLagMs > BACKLOG_LAG.toMillis() && now - lastMarkAt < IDLE_AFTER.toMillis();
+        boolean quietSinceEmission = !marksSinceEmission && now - lastEmissionEndedAt >= QUIET_AFTER_EMISSION.toMillis();
+        boolean backlog = latestLagMs > BACKLOG_LAG.toMillis() && now - lastMarkAt < IDLE_AFTER.toMillis() && !quietSinceEmission;
         if (pending.isEmpty()) {
             return;
         }
@@ -178,6 +203,8 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
         nextEmissionAt = now + BACKOFF_FACTOR * tookMs;
         // No record was read while emitting: that time does not make the input idle.
         lastMarkAt = Math.max(lastMarkAt, now + tookMs);
+        lastEmissionEndedAt = now + tookMs;
+        marksSinceEmission = false;
         LOG.debug("Emission ({}): {} of {} dirty series in {} ms", backlog ? "backlog" : "live", before - pending.size(), before, tookMs);
     }
 
@@ -220,7 +247,9 @@ final class IndicatorEmitter implements Processor<String, DirtyMark, IndicatorKe
                 keys.add(k);
             }
         }
-        FxRates rates = series.rates();
+        if (rates == null) {
+            rates = series.rates();
+        }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String rotatedFrom = resumeAfter;
         resumeAfter = null;

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.processor.store.DirtyMark;
+import vn.investpulse.processor.store.SeriesMarks;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.Dimension;
 import vn.investpulse.schemas.IndicatorSource;
@@ -19,10 +20,10 @@ import vn.investpulse.schemas.PlanTarget;
  * Keeps the annual plans (kế hoạch) and marks the series measured against one dirty from January of its year:
  * a revised plan changes that year's % of plan. A tombstone withdraws a plan.
  */
-final class PlansUpdater implements Processor<String, byte[], String, Checked<DirtyMark>> {
+final class PlansUpdater implements Processor<String, byte[], String, Checked<SeriesMarks>> {
 
     private final Deserializer<PlanTarget> deserializer;
-    private ProcessorContext<String, Checked<DirtyMark>> context;
+    private ProcessorContext<String, Checked<SeriesMarks>> context;
     private KeyValueStore<String, Plan> plans;
 
     PlansUpdater(Deserializer<PlanTarget> deserializer) {
@@ -30,7 +31,7 @@ final class PlansUpdater implements Processor<String, byte[], String, Checked<Di
     }
 
     @Override
-    public void init(ProcessorContext<String, Checked<DirtyMark>> context) {
+    public void init(ProcessorContext<String, Checked<SeriesMarks>> context) {
         this.context = context;
         this.plans = context.getStateStore(StoreNames.PLANS);
     }
@@ -77,12 +78,12 @@ final class PlansUpdater implements Processor<String, byte[], String, Checked<Di
         context.forward(mark(record, key));
     }
 
-    private Record<String, Checked<DirtyMark>> mark(Record<String, byte[]> record, String planKey) {
+    private Record<String, Checked<SeriesMarks>> mark(Record<String, byte[]> record, String planKey) {
         String[] parts = planKey.split(":");
         IndicatorSource source = IndicatorSource.valueOf(parts[0]);
         int year = Integer.parseInt(parts[1]);
         DimKey series = parts.length > 2 ? new DimKey(source, Dimension.ZONE, parts[2]) : DimKey.total(source);
-        return new Record<>(series.toString(), Checked.ok(DirtyMark.plan(YearMonth.of(year, 1))), record.timestamp());
+        return new Record<>(series.toString(), Checked.ok(SeriesMarks.of(series.toString(), DirtyMark.plan(YearMonth.of(year, 1)))), record.timestamp());
     }
 
     private void refuse(Record<String, byte[]> record, PlanTarget plan, String reason, String reasonVi, Instant now) {

@@ -20,7 +20,9 @@ import vn.investpulse.contracts.RegistrySerdes;
 import vn.investpulse.contracts.Topics;
 import vn.investpulse.processor.store.CompactSerdes;
 import vn.investpulse.processor.store.DirtyMark;
+import vn.investpulse.processor.store.SeriesMarks;
 import vn.investpulse.processor.store.StoreNames;
+import vn.investpulse.processor.store.WriteBackStore;
 import vn.investpulse.schemas.Indicator;
 import vn.investpulse.schemas.IndicatorKey;
 import vn.investpulse.schemas.RegistrationEvent;
@@ -65,7 +67,7 @@ public final class ProcessorTopology {
 
         KStream<String, RegistrationEvent> valid = validated(byAuthority(builder));
         KStream<String, RegistrationEvent> counted = deduplicated(placeable(valid));
-        KStream<String, DirtyMark> changed = dailyFacts(projectFacts(counted))
+        KStream<String, SeriesMarks> changed = dailyFacts(projectFacts(counted))
                 .merge(fxRates(builder), Named.as("reference-and-facts-changes"))
                 .merge(plans(builder), Named.as("all-changes"));
         indicators(changed).to(topics.indicators().name(), Produced.with(serdes.keySerde(topics.indicators()),
@@ -111,12 +113,12 @@ public final class ProcessorTopology {
     }
 
     /** Base facts per (source, dimension, value, local date); emits the series and months they dirty. */
-    KStream<String, DirtyMark> dailyFacts(KStream<String, FactChanges> changes) {
+    KStream<String, SeriesMarks> dailyFacts(KStream<String, FactChanges> changes) {
         return changes.process(MonthFactsUpdater::new, Named.as("daily-facts-updated"), StoreNames.FACTS);
     }
 
     /** FX rates into their store; every series is dirty from the month a rate takes effect. */
-    KStream<String, DirtyMark> fxRates(StreamsBuilder builder) {
+    KStream<String, SeriesMarks> fxRates(StreamsBuilder builder) {
         KStream<String, byte[]> raw = builder.stream(topics.fxRates().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("fx-rates-source"));
         return accepted(raw.process(() -> new FxRatesUpdater(serdes.valueSerde(topics.fxRates()).deserializer()), Named.as("fx-rates-updated"), StoreNames.FX_RATES),
@@ -124,14 +126,14 @@ public final class ProcessorTopology {
     }
 
     /** Plans into their store; the series measured against a plan are dirty from January of its year. */
-    KStream<String, DirtyMark> plans(StreamsBuilder builder) {
+    KStream<String, SeriesMarks> plans(StreamsBuilder builder) {
         KStream<String, byte[]> raw = builder.stream(topics.plans().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("plans-source"));
         return accepted(raw.process(() -> new PlansUpdater(serdes.valueSerde(topics.plans()).deserializer()), Named.as("plans-updated"), StoreNames.PLANS), "plans-");
     }
 
     /** Recomputes dirty series on a wall-clock punctuator and emits the indicators whose figures changed. */
-    KStream<IndicatorKey, Indicator> indicators(KStream<String, DirtyMark> changes) {
+    KStream<IndicatorKey, Indicator> indicators(KStream<String, SeriesMarks> changes) {
         return changes.process(() -> new IndicatorEmitter(emitInterval), Named.as("indicators-emitted"),
                 StoreNames.DIRTY_SERIES, StoreNames.EMITTED, StoreNames.FACTS, StoreNames.FX_RATES, StoreNames.PLANS);
     }
@@ -156,7 +158,8 @@ public final class ProcessorTopology {
         // once and only make every other store's cache lookups deeper.
         builder.addStateStore(uncached(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
         builder.addStateStore(uncached(StoreNames.PROJECTS, CompactSerdes.projectState()));
-        builder.addStateStore(store(StoreNames.FACTS, CompactSerdes.monthFacts()));
+        // Daily facts: about five reads and writes per event, held as objects until the commit (see WriteBackStore).
+        builder.addStateStore(WriteBackStore.over(uncached(StoreNames.FACTS, CompactSerdes.monthFacts())));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
         builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));

@@ -136,4 +136,33 @@ class ContributionsTest {
         assertThat(figures("2023-01").yoyGrowthPct()).isNull(); // January 2022 has no figure
         assertThat(Figures.percent(figures("2023").yoyGrowthPct())).isEqualByComparingTo("100.00");
     }
+
+    /**
+     * {@link Contributions#changes} takes a shortcut when the entry counting a project stays the same; in every order of
+     * every kind of entry it must equal the plain definition: the new entry's period facts plus the project's
+     * cumulative facts after, minus before.
+     */
+    @Test
+    void changesEqualPeriodPlusCumulativeAfterMinusBeforeInRandomHistories() {
+        java.util.Random random = new java.util.Random(20261121);
+        EventType[] types = EventType.values();
+        for (int history = 0; history < 2000; history++) {
+            ProjectState project = ProjectState.empty();
+            int entries = 1 + random.nextInt(8);
+            for (int i = 0; i < entries; i++) {
+                EventType type = types[random.nextInt(types.length)];
+                LocalDate date = LocalDate.of(2018, 1, 1).plusDays(random.nextInt(2500));
+                boolean term = type == EventType.TERMINATION;
+                ProjectEvent e = new ProjectEvent("h" + history + "e" + i, type, CapitalSource.FDI, "DEEP_C", "C26",
+                        random.nextBoolean() ? "KR" : "JP", date, term ? null : "USD",
+                        term ? null : BigDecimal.valueOf(1 + random.nextInt(1000)));
+                Map<String, MonthFacts> expected = Contributions.period(e);
+                Contributions.cumulative(project.with(e)).forEach((k, f) -> expected.computeIfAbsent(k, x -> new MonthFacts()).add(f, 1));
+                Contributions.cumulative(project).forEach((k, f) -> expected.computeIfAbsent(k, x -> new MonthFacts()).add(f, -1));
+                expected.values().removeIf(MonthFacts::isEmpty);
+                assertThat(Contributions.changes(project, e)).as("history %d, entry %d", history, i).isEqualTo(expected);
+                project = project.with(e);
+            }
+        }
+    }
 }

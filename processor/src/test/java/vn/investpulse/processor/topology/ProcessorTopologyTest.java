@@ -6,6 +6,7 @@ import static vn.investpulse.processor.testing.Registrations.newProject;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.investpulse.embedded.EmbeddedPlatform;
 import vn.investpulse.embedded.EmbeddedPlatformExtension;
 import vn.investpulse.processor.testing.ProcessorDriver;
+import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.store.CompactSerdes;
+import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.CapitalSource;
 import vn.investpulse.schemas.DeadLetter;
 import vn.investpulse.schemas.EventType;
@@ -217,6 +221,27 @@ class ProcessorTopologyTest {
         assertThat(fdi("2023").getYoyGrowthPct()).isEqualByComparingTo("140.00");
         assertThat(fdi("2022").getYoyGrowthPct()).isNull();
         assertThat(p.latest("DDI|TOTAL||YEAR|2023").getYoyGrowthPct()).isEqualByComparingTo("192.00");
+    }
+
+    /**
+     * Daily facts are held as objects between commits (WriteBackStore): each commit must still write them to the
+     * changelog, or a restarted instance would restore less than its predecessor counted. The test driver commits
+     * after every input record, so the changelog holds an event's five facts right after it is piped — and nothing is
+     * emitted, so no scan has flushed them instead.
+     */
+    @Test
+    void everyCommitWritesTheHeldDailyFactsToTheirChangelog() {
+        var changelog = p.driver().createOutputTopic("processor-test-" + StoreNames.FACTS + "-changelog",
+                org.apache.kafka.common.serialization.Serdes.String().deserializer(), CompactSerdes.monthFacts().deserializer());
+        changelog.readKeyValuesToList(); // whatever setup wrote
+        p.pipe(newProject("e1", "GCN-1", "2023-03-01", "100").zone("DEEP_C").sector("C26").country("KR"));
+        Map<String, MonthFacts> logged = changelog.readKeyValuesToMap();
+        assertThat(logged).containsOnlyKeys("FDI|TOTAL||2023-03-01", "FDI|ZONE|DEEP_C|2023-03-01",
+                "FDI|SECTOR|C26|2023-03-01", "FDI|SECTION|C|2023-03-01", "FDI|COUNTRY|KR|2023-03-01");
+        assertThat(logged.get("FDI|TOTAL||2023-03-01").newProjects).isEqualTo(1);
+
+        p.pipe(event("e2", "GCN-1", vn.investpulse.schemas.EventType.CAPITAL_INCREASE, "2023-03-01T10:00:00+07:00").amount("5"));
+        assertThat(changelog.readKeyValuesToMap().get("FDI|TOTAL||2023-03-01").capitalIncreases).isEqualTo(1);
     }
 
     @Test
