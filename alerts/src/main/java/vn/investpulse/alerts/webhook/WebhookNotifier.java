@@ -34,7 +34,9 @@ import vn.investpulse.schemas.DeadLetter;
 
 /**
  * Delivers every alert on {@code pulse.alerts.v1} to each webhook URL, as JSON with the header
- * {@code Idempotency-Key: <alert id>:<state>}.
+ * {@code Idempotency-Key: <alert id>:<state>:<processedAt, epoch ms>}: the same for every delivery of one alert record,
+ * and new when the same threshold fires again later (a plan revised down, then up), which a receiver must not drop as
+ * a duplicate.
  *
  * <p>At least once, never lost: the consumer reads committed records only, and an alert's offset is
  * committed only after every URL accepted it or, after its retries with exponential backoff, it was
@@ -130,6 +132,11 @@ public final class WebhookNotifier implements AutoCloseable {
         }
     }
 
+    /** One per alert record: its id, its state and when the alerts service produced it. */
+    static String idempotencyKey(Alert alert) {
+        return alert.getId() + ":" + alert.getState() + ":" + alert.getProcessedAt().toEpochMilli();
+    }
+
     /** @return false when the notifier is closing and the alert was not fully handled */
     private boolean deliver(ConsumerRecord<String, Alert> record, KafkaProducer<String, DeadLetter> deadLetters) {
         Alert alert = record.value();
@@ -137,7 +144,7 @@ public final class WebhookNotifier implements AutoCloseable {
             LOG.warn("Skipping an empty record at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return true;
         }
-        String key = alert.getId() + ":" + alert.getState();
+        String key = idempotencyKey(alert);
         String json = AlertJson.toJson(alert);
         for (URI url : config.webhookUrls()) {
             String failure;

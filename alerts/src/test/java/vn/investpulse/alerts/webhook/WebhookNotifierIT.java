@@ -93,7 +93,7 @@ class WebhookNotifierIT {
     }
 
     private static String key(Alert alert) {
-        return alert.getId() + ":" + alert.getState();
+        return alert.getId() + ":" + alert.getState() + ":" + alert.getProcessedAt().toEpochMilli();
     }
 
     @Test
@@ -131,10 +131,34 @@ class WebhookNotifierIT {
             // Each body is the alert its key names, as JSON with decimals as numbers.
             for (RecordingWebhookServer.Received r : ours) {
                 JsonNode json = Json.mapper().readTree(r.body());
-                assertThat(json.get("id").asText() + ":" + json.get("state").asText()).isEqualTo(r.idempotencyKey());
+                assertThat(json.get("id").asText() + ":" + json.get("state").asText() + ":"
+                        + Instant.parse(json.get("processedAt").asText()).toEpochMilli()).isEqualTo(r.idempotencyKey());
                 assertThat(json.get("progressPct").isNumber()).isTrue();
                 assertThat(json.get("messageVi").asText()).startsWith("Vốn FDI năm 2091");
             }
+        }
+    }
+
+    /** A threshold that fires, resolves and fires again is three deliveries with three keys, none a "duplicate". */
+    @Test
+    void aThresholdThatFiresAgainLaterGetsANewIdempotencyKey(EmbeddedPlatform platform) throws Exception {
+        PlanScope scope = new PlanScope(CapitalSource.FDI, PlanScope.TOTAL, 2096);
+        PlanProgress up = new PlanProgress(scope, new BigDecimal("80.00"), new BigDecimal("2000000000"), "USD",
+                "e-2096", "GCN-2096", Instant.now(), Instant.now());
+        Instant firstAt = Instant.parse("2096-03-01T02:00:00Z");
+        Alert first = new AlertFactory(Clock.fixed(firstAt, java.time.ZoneOffset.UTC))
+                .threshold(AlertState.FIRING, new BigDecimal("75.00"), up);
+        Alert again = new AlertFactory(Clock.fixed(firstAt.plus(Duration.ofDays(30)), java.time.ZoneOffset.UTC))
+                .threshold(AlertState.FIRING, new BigDecimal("75.00"), up);
+        assertThat(again.getId()).isEqualTo(first.getId());
+        try (RecordingWebhookServer server = new RecordingWebhookServer()) {
+            publish(platform, List.of(first, again));
+            try (WebhookNotifier notifier = new WebhookNotifier(config(platform, server.url().toString(), 3), platform.topics(),
+                    platform.serdes(), Clock.systemUTC())) {
+                notifier.start();
+                await().atMost(DEADLINE).until(() -> server.count(key(first)) == 1 && server.count(key(again)) == 1);
+            }
+            assertThat(key(again)).isNotEqualTo(key(first)).startsWith(first.getId() + ":FIRING:");
         }
     }
 
