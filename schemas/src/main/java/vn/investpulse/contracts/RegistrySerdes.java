@@ -27,6 +27,10 @@ public final class RegistrySerdes {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrySerdes.class);
 
+    static {
+        AvroLimits.install(); // before any deserializer reads a length off the wire
+    }
+
     private final Map<String, Object> registryConfig;
 
     /**
