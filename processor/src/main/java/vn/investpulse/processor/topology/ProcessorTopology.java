@@ -19,7 +19,6 @@ import org.apache.kafka.streams.state.Stores;
 import vn.investpulse.contracts.RegistrySerdes;
 import vn.investpulse.contracts.Topics;
 import vn.investpulse.processor.store.CompactSerdes;
-import vn.investpulse.processor.store.DirtyMark;
 import vn.investpulse.processor.store.SeriesMarks;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.processor.store.WriteBackStore;
