@@ -56,7 +56,7 @@ public record ProcessorConfig(
     public static final Setting<String> APPLICATION_ID = Setting.string("PULSE_APPLICATION_ID", "invest-pulse-processor",
             "Kafka Streams application.id: consumer group and prefix of internal topics; keep it stable");
     public static final Setting<Path> STATE_DIR = Setting.path("PULSE_STATE_DIR", "./data/processor",
-            "Kafka Streams state directory (RocksDB stores)");
+            "Kafka Streams state directory (task locks and checkpoints; the stores are in memory)");
     public static final Setting<Duration> EMIT_INTERVAL = Setting.duration("PULSE_EMIT_INTERVAL", Duration.ofMillis(100),
             "wall-clock interval at which changed indicators are recomputed and emitted");
     public static final Setting<Integer> HTTP_PORT = Setting.port("PULSE_HTTP_PORT", 8080, "HTTP port of the standalone processor");

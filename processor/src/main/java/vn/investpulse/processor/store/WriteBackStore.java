@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * A key-value store that keeps the values its stream thread writes as objects, and writes them to the store beneath
- * (metered, changelogged, RocksDB) only when Kafka Streams flushes its caches before a commit, or before a scan.
+ * (metered; in memory) only when Kafka Streams flushes its caches before a commit, or before a scan.
  *
  * <p>Why: every event changes about five daily facts, each a read and a write. Through Kafka Streams' own record
  * cache each of those deserialized or serialized the value and walked a sorted map of byte keys — the largest share
@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  *
  * <p>Exactly-once is kept: Kafka Streams calls {@link #flushCache()} on every registered {@link CachedStateStore}
  * before it flushes the producer and commits the transaction (StreamTask.prepareCommit), so what this layer holds
- * reaches the changelog in the same transaction as the input offsets. A task closed without a commit drops it, as
+ * reaches the store beneath — and its changelog, when it has one — in the same transaction as the input offsets. A task closed without a commit drops it, as
  * the record cache does. {@code CachedStateStore} is an internal interface of Kafka Streams: the version is pinned,
  * and {@code WriteBackStoreTest} and the crash tests of the faults module would catch a change of that contract.
  *

@@ -3,6 +3,7 @@ package vn.investpulse.processor.topology;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -10,8 +11,13 @@ import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.investpulse.processor.facts.DailyFacts;
 import vn.investpulse.processor.facts.DimKey;
+import vn.investpulse.processor.facts.ProjectState;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.DirtyMark;
 import vn.investpulse.processor.store.SeriesMarks;
@@ -25,6 +31,8 @@ import vn.investpulse.schemas.RegistrationEvent;
  */
 final class MonthFactsUpdater implements Processor<String, FactChanges, String, SeriesMarks> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MonthFactsUpdater.class);
+
     private ProcessorContext<String, SeriesMarks> context;
     private KeyValueStore<String, MonthFacts> facts;
 
@@ -32,6 +40,41 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
     public void init(ProcessorContext<String, SeriesMarks> context) {
         this.context = context;
         this.facts = context.getStateStore(StoreNames.FACTS);
+        rebuild(context.getStateStore(StoreNames.PROJECTS));
+    }
+
+    /**
+     * The facts store is in memory and not logged: about ten fact changes per event made its changelog the largest
+     * thing the processor wrote. Facts are a function of the projects, whose store is logged, so every start of the
+     * task — a new instance, a restart, a task revived after an aborted transaction — rebuilds them from the projects
+     * as restored. The store is cleared first: a resumed task may still hold facts, and they are recomputed all the same.
+     */
+    private void rebuild(KeyValueStore<String, ProjectState> projects) {
+        long started = System.nanoTime();
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, MonthFacts> it = facts.all()) {
+            it.forEachRemaining(kv -> stale.add(kv.key));
+        }
+        stale.forEach(facts::delete);
+        Map<String, MonthFacts> rebuilt;
+        try (KeyValueIterator<String, ProjectState> it = projects.all()) {
+            rebuilt = DailyFacts.of(new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public ProjectState next() {
+                    return it.next().value;
+                }
+            });
+        }
+        rebuilt.forEach(facts::put);
+        // A scan by the writer first writes what the store holds to the store beneath, which interactive queries read:
+        // the rebuilt facts are queryable now, not only after the first commit.
+        facts.range("", "").close();
+        LOG.info("Daily facts rebuilt from the projects: {} facts in {} ms", rebuilt.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override

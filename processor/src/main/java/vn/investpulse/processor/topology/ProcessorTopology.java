@@ -113,7 +113,7 @@ public final class ProcessorTopology {
 
     /** Base facts per (source, dimension, value, local date); emits the series and months they dirty. */
     KStream<String, SeriesMarks> dailyFacts(KStream<String, FactChanges> changes) {
-        return changes.process(MonthFactsUpdater::new, Named.as("daily-facts-updated"), StoreNames.FACTS);
+        return changes.process(MonthFactsUpdater::new, Named.as("daily-facts-updated"), StoreNames.FACTS, StoreNames.PROJECTS);
     }
 
     /** FX rates into their store; every series is dirty from the month a rate takes effect. */
@@ -153,27 +153,30 @@ public final class ProcessorTopology {
     }
 
     private void addStores(StreamsBuilder builder) {
-        // Every event id is new and most events touch another project: a record cache would hold each such entry
-        // once and only make every other store's cache lookups deeper.
+        // Every store is in memory, changelogged (restored from the changelog on start) — RocksDB halved the rate of a
+        // replay, and the Authority's whole register is a few megabytes. No record cache on the event ids and projects:
+        // each id is new and most events touch another project, so a cache would only make every lookup deeper.
         builder.addStateStore(uncached(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
         builder.addStateStore(uncached(StoreNames.PROJECTS, CompactSerdes.projectState()));
-        // Daily facts: about five reads and writes per event, held as objects until the commit (see WriteBackStore).
-        builder.addStateStore(WriteBackStore.over(uncached(StoreNames.FACTS, CompactSerdes.monthFacts())));
+        // Daily facts: about ten reads and writes per event, held as objects until the commit (see WriteBackStore),
+        // and not logged: they are rebuilt from the projects whenever the task starts (see MonthFactsUpdater).
+        builder.addStateStore(WriteBackStore.over(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.FACTS),
+                Serdes.String(), CompactSerdes.monthFacts()).withCachingDisabled().withLoggingDisabled()));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
         builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));
         builder.addStateStore(store(StoreNames.EMITTED, Serdes.String()));
     }
 
-    /** A persistent (RocksDB), changelogged key-value store without a record cache. */
+    /** An in-memory, changelogged key-value store without a record cache. */
     private static <V> StoreBuilder<KeyValueStore<String, V>> uncached(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde)
                 .withCachingDisabled().withLoggingEnabled(Map.of());
     }
 
-    /** A persistent (RocksDB), changelogged, cached key-value store. */
+    /** An in-memory, changelogged, cached key-value store. */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde)
                 .withCachingEnabled().withLoggingEnabled(Map.of());
     }
 }
