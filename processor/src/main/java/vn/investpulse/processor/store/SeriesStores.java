@@ -63,7 +63,7 @@ public final class SeriesStores {
                 KeyValue<String, MonthFacts> kv = it.next();
                 MonthFacts sum = out.get(DimKey.monthOfFactKey(kv.key));
                 if (sum == null) {
-                    out.put(DimKey.monthOfFactKey(kv.key), kv.value);
+                    out.put(DimKey.monthOfFactKey(kv.key), kv.value.copy()); // the store's value: never mutated
                 } else {
                     sum.add(kv.value);
                 }
@@ -78,7 +78,7 @@ public final class SeriesStores {
             try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(part.monthPrefix(month), KEYS)) {
                 while (it.hasNext()) {
                     MonthFacts day = it.next().value;
-                    sum = sum == null ? day : sum.add(day);
+                    sum = sum == null ? day.copy() : sum.add(day); // the store's value: never mutated
                 }
             }
         }

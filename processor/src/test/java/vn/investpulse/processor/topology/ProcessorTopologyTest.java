@@ -224,8 +224,8 @@ class ProcessorTopologyTest {
     }
 
     /**
-     * Daily facts are held as objects between commits (WriteBackStore): each commit must still write them to the store
-     * beneath, which interactive queries (other threads) read. The test driver commits after every input record, and
+     * Daily facts written since the last commit are held apart (ObjectStore): each commit must move them to the
+     * committed map, which interactive queries (other threads) read. The test driver commits after every input record, and
      * nothing is emitted, so no scan has flushed them instead.
      */
     @Test

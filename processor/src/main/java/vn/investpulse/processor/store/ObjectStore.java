@@ -1,0 +1,321 @@
+package vn.investpulse.processor.store;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * An in-memory key-value store of objects, never serialized and never logged: for state that a task rebuilds from
+ * its logged stores whenever it starts (the daily facts, rebuilt from the projects).
+ *
+ * <p>Why: the daily facts are read and written about ten times per event and scanned by every emission. As bytes
+ * (Kafka Streams' in-memory store) each commit serialized every changed fact, the first read of a fact after a commit
+ * deserialized it, and every emission deserialized whole series: about a quarter of the stream thread in a replay.
+ *
+ * <p>Two maps, as a record cache has: the values the stream thread wrote since the last commit ({@code held}), and
+ * the committed ones. Kafka Streams calls {@link #flushCache()} on every {@link CachedStateStore} before it commits a
+ * task (StreamTask.prepareCommit), which moves the held values to the committed map; interactive queries, on other
+ * threads, read only the committed map — the state as of the last commit, as with a store beneath a record cache.
+ * The writer flushes before its own scans, so it scans what it wrote. A task that does not commit is revived through
+ * {@code init} again, and its processors rebuild the store.
+ *
+ * <p>Values are shared, never copied on a scan: <b>a value read from this store must not be mutated</b>, except one the
+ * writer got from {@link #get}, which returns the writer's own held value or a copy of the committed one (so a
+ * read-modify-write never changes what a query sees before the commit).
+ */
+public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
+
+    /** Marks a key deleted until the next flush. */
+    private static final Object DELETED = new Object();
+
+    private final String name;
+    private final UnaryOperator<V> copy;
+    private final ConcurrentSkipListMap<String, V> committed = new ConcurrentSkipListMap<>();
+    private final Map<String, Object> held = new HashMap<>();
+    /** The thread that wrote the held values; only ever the task's stream thread. */
+    private Thread writer;
+    private volatile boolean open;
+
+    private ObjectStore(String name, UnaryOperator<V> copy) {
+        this.name = name;
+        this.copy = copy;
+    }
+
+    /** A builder of an object store; {@code copy} makes the writer's private copy of a committed value. */
+    public static <V> StoreBuilder<KeyValueStore<String, V>> builder(String name, UnaryOperator<V> copy) {
+        return new Builder<>(name, copy);
+    }
+
+    private boolean isWriter() {
+        return Thread.currentThread() == writer;
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        held.clear();
+        committed.clear();
+        writer = null;
+        context.register(root, (key, value) -> {
+            throw new IllegalStateException("store " + name + " has no changelog to restore from: it is rebuilt");
+        });
+        open = true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public V get(String key) {
+        if (isWriter()) {
+            Object v = held.get(key);
+            if (v != null) {
+                return v == DELETED ? null : (V) v;
+            }
+            V c = committed.get(key);
+            return c == null ? null : copy.apply(c);
+        }
+        return committed.get(key);
+    }
+
+    @Override
+    public void put(String key, V value) {
+        writer = Thread.currentThread();
+        held.put(key, value == null ? DELETED : value);
+    }
+
+    @Override
+    public V putIfAbsent(String key, V value) {
+        V current = get(key);
+        if (current == null) {
+            put(key, value);
+        }
+        return current;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<String, V>> entries) {
+        entries.forEach(e -> put(e.key, e.value));
+    }
+
+    @Override
+    public V delete(String key) {
+        V current = get(key);
+        writer = Thread.currentThread();
+        held.put(key, DELETED);
+        return current;
+    }
+
+    /** Moves every held value to the committed map, where queries read. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void flushCache() {
+        if (held.isEmpty()) {
+            return;
+        }
+        if (!isWriter()) {
+            // Kafka Streams commits a task on the thread that processes it; anything else would lose the held values.
+            throw new IllegalStateException("store " + name + " flushed by " + Thread.currentThread().getName()
+                    + " but written by " + writer.getName());
+        }
+        for (Map.Entry<String, Object> e : held.entrySet()) {
+            if (e.getValue() == DELETED) {
+                committed.remove(e.getKey());
+            } else {
+                committed.put(e.getKey(), (V) e.getValue());
+            }
+        }
+        held.clear();
+    }
+
+    @Override
+    public void clearCache() {
+        held.clear();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, V> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    // Scans read the committed map. The writer flushes first, so it sees its own writes; another thread (an
+    // interactive query) reads what was last committed.
+
+    private NavigableMap<String, V> scanned() {
+        if (isWriter()) {
+            flushCache();
+        }
+        return committed;
+    }
+
+    @Override
+    public KeyValueIterator<String, V> range(String from, String to) {
+        return iterator(bounded(scanned(), from, to));
+    }
+
+    @Override
+    public KeyValueIterator<String, V> reverseRange(String from, String to) {
+        return iterator(bounded(scanned(), from, to).descendingMap());
+    }
+
+    @Override
+    public KeyValueIterator<String, V> all() {
+        return iterator(scanned());
+    }
+
+    @Override
+    public KeyValueIterator<String, V> reverseAll() {
+        return iterator(scanned().descendingMap());
+    }
+
+    /** Keys starting with {@code prefix} (a String: the keys are compared as Strings, not as serialized bytes). */
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
+        String p = (String) prefix;
+        return iterator(scanned().subMap(p, true, p + Character.MAX_VALUE, false));
+    }
+
+    private static <V> NavigableMap<String, V> bounded(NavigableMap<String, V> map, String from, String to) {
+        if (from != null && to != null) {
+            return from.compareTo(to) > 0 ? new ConcurrentSkipListMap<>() : map.subMap(from, true, to, true);
+        }
+        if (from != null) {
+            return map.tailMap(from, true);
+        }
+        return to == null ? map : map.headMap(to, true);
+    }
+
+    private static <V> KeyValueIterator<String, V> iterator(NavigableMap<String, V> map) {
+        Iterator<Map.Entry<String, V>> it = map.entrySet().iterator();
+        return new KeyValueIterator<>() {
+            private Map.Entry<String, V> next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && it.hasNext()) {
+                    next = it.next();
+                }
+                return next != null;
+            }
+
+            @Override
+            public KeyValue<String, V> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                KeyValue<String, V> kv = KeyValue.pair(next.getKey(), next.getValue());
+                next = null;
+                return kv;
+            }
+
+            @Override
+            public String peekNextKey() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return next.getKey();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return committed.size();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public void flush() {
+        flushCache();
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        held.clear();
+        committed.clear();
+    }
+
+    @Override
+    public boolean persistent() {
+        return false;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return QueryResult.forUnknownQueryType(query, this);
+    }
+
+    @Override
+    public Position getPosition() {
+        return Position.emptyPosition();
+    }
+
+    private record Builder<V>(String name, UnaryOperator<V> copy) implements StoreBuilder<KeyValueStore<String, V>> {
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, V>> withCachingEnabled() {
+            throw new UnsupportedOperationException("an object store is its own cache");
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, V>> withCachingDisabled() {
+            return this;
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, V>> withLoggingEnabled(Map<String, String> config) {
+            throw new UnsupportedOperationException("an object store is never logged: its task rebuilds it");
+        }
+
+        @Override
+        public StoreBuilder<KeyValueStore<String, V>> withLoggingDisabled() {
+            return this;
+        }
+
+        @Override
+        public KeyValueStore<String, V> build() {
+            return new ObjectStore<>(name, copy);
+        }
+
+        @Override
+        public Map<String, String> logConfig() {
+            return Map.of();
+        }
+
+        @Override
+        public boolean loggingEnabled() {
+            return false;
+        }
+    }
+}
