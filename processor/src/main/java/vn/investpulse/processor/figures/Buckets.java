@@ -14,7 +14,15 @@ import vn.investpulse.processor.fx.Money;
  */
 public final class Buckets {
 
-    private final TreeMap<CurrencyDate, BigDecimal> amounts = new TreeMap<>();
+    private final TreeMap<CurrencyDate, BigDecimal> amounts;
+
+    public Buckets() {
+        this.amounts = new TreeMap<>();
+    }
+
+    private Buckets(TreeMap<CurrencyDate, BigDecimal> amounts) {
+        this.amounts = amounts;
+    }
 
     public Buckets add(CurrencyDate where, BigDecimal amount) {
         if (amount.signum() == 0) {
@@ -50,7 +58,8 @@ public final class Buckets {
     }
 
     public Buckets copy() {
-        return new Buckets().addAll(this, 1);
+        // Copying a sorted map builds the tree in linear time; adding the amounts one by one compared every key.
+        return new Buckets(new TreeMap<>(amounts));
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class StoreFxRates implements FxRates {
 
     private final ReadOnlyKeyValueStore<String, BigDecimal> store;
-    private final Map<String, Optional<BigDecimal>> memo = new HashMap<>();
+    /** Keyed by (currency, date), not by the store's text key: building that text per lookup was most of a lookup. */
+    private final Map<RateKey, Optional<BigDecimal>> memo = new HashMap<>();
 
     public StoreFxRates(ReadOnlyKeyValueStore<String, BigDecimal> store) {
         this.store = store;
@@ -26,7 +27,10 @@ public final class StoreFxRates implements FxRates {
         if (VND.equals(currency)) {
             return Optional.of(BigDecimal.ONE);
         }
-        return memo.computeIfAbsent(FxRates.key(currency, date), k -> lookup(currency, date));
+        return memo.computeIfAbsent(new RateKey(currency, date), k -> lookup(currency, date));
+    }
+
+    private record RateKey(String currency, LocalDate date) {
     }
 
     private Optional<BigDecimal> lookup(String currency, LocalDate date) {
