@@ -4,10 +4,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -32,7 +33,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * (Kafka Streams' in-memory store) each commit serialized every changed fact, the first read of a fact after a commit
  * deserialized it, and every emission deserialized whole series: about a quarter of the stream thread in a replay.
  *
- * <p>Two maps, as a record cache has: the values the stream thread wrote since the last commit ({@code held}), and
+ * <p>Two layers, as with a record cache: the values the stream thread wrote since the last commit ({@code held}), and
  * the committed ones. Kafka Streams calls {@link #flushCache()} on every {@link CachedStateStore} before it commits a
  * task (StreamTask.prepareCommit), which moves the held values to the committed map; interactive queries, on other
  * threads, read only the committed map — the state as of the last commit, as with a store beneath a record cache.
@@ -50,14 +51,17 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
 
     private final String name;
     private final UnaryOperator<V> copy;
-    /** The committed values in key order, for scans. */
-    private final ConcurrentSkipListMap<String, V> committed = new ConcurrentSkipListMap<>();
     /**
-     * The same values by key, for point reads: most reads are of a key the store does not hold yet (a new day of a
-     * series), and a skip list walks its full depth of string comparisons to say so — the largest share of the
-     * stream thread in a replay when gets used it.
+     * The committed values by key. Most point reads are of a key the store does not hold yet (a new day of a series):
+     * a sorted map walked its full depth of string comparisons to say so.
      */
     private final ConcurrentHashMap<String, V> byKey = new ConcurrentHashMap<>();
+    /**
+     * The committed keys in order, for scans. Only a new key or a deleted one changes it: most writes update a fact
+     * that exists, and putting every written value into a sorted map of millions of keys on each commit was the
+     * largest share of a replay's stream thread.
+     */
+    private final ConcurrentSkipListSet<String> sortedKeys = new ConcurrentSkipListSet<>();
     private final Map<String, Object> held = new HashMap<>();
     /** The thread that wrote the held values; only ever the task's stream thread. */
     private Thread writer;
@@ -80,8 +84,8 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
     @Override
     public void init(StateStoreContext context, StateStore root) {
         held.clear();
-        committed.clear();
         byKey.clear();
+        sortedKeys.clear();
         writer = null;
         context.register(root, (key, value) -> {
             throw new IllegalStateException("store " + name + " has no changelog to restore from: it is rebuilt");
@@ -145,11 +149,11 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
         }
         for (Map.Entry<String, Object> e : held.entrySet()) {
             if (e.getValue() == DELETED) {
-                byKey.remove(e.getKey());
-                committed.remove(e.getKey());
-            } else {
-                byKey.put(e.getKey(), (V) e.getValue());
-                committed.put(e.getKey(), (V) e.getValue());
+                if (byKey.remove(e.getKey()) != null) {
+                    sortedKeys.remove(e.getKey());
+                }
+            } else if (byKey.put(e.getKey(), (V) e.getValue()) == null) {
+                sortedKeys.add(e.getKey());
             }
         }
         held.clear();
@@ -165,14 +169,15 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
         return false;
     }
 
-    // Scans read the committed map. The writer flushes first, so it sees its own writes; another thread (an
-    // interactive query) reads what was last committed.
+    // Scans read the committed keys in order and their committed values. The writer flushes first, so it sees its own
+    // writes; another thread (an interactive query) reads what was last committed — during a commit, a key the commit
+    // deletes may be skipped and one it adds may not be seen yet.
 
-    private NavigableMap<String, V> scanned() {
+    private NavigableSet<String> scanned() {
         if (isWriter()) {
             flushCache();
         }
-        return committed;
+        return sortedKeys;
     }
 
     @Override
@@ -182,7 +187,7 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
 
     @Override
     public KeyValueIterator<String, V> reverseRange(String from, String to) {
-        return iterator(bounded(scanned(), from, to).descendingMap());
+        return iterator(bounded(scanned(), from, to).descendingSet());
     }
 
     @Override
@@ -192,35 +197,39 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
 
     @Override
     public KeyValueIterator<String, V> reverseAll() {
-        return iterator(scanned().descendingMap());
+        return iterator(scanned().descendingSet());
     }
 
     /** Keys starting with {@code prefix} (a String: the keys are compared as Strings, not as serialized bytes). */
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
         String p = (String) prefix;
-        return iterator(scanned().subMap(p, true, p + Character.MAX_VALUE, false));
+        return iterator(scanned().subSet(p, true, p + Character.MAX_VALUE, false));
     }
 
-    private static <V> NavigableMap<String, V> bounded(NavigableMap<String, V> map, String from, String to) {
+    private static NavigableSet<String> bounded(NavigableSet<String> keys, String from, String to) {
         if (from != null && to != null) {
-            return from.compareTo(to) > 0 ? new ConcurrentSkipListMap<>() : map.subMap(from, true, to, true);
+            return from.compareTo(to) > 0 ? new TreeSet<>() : keys.subSet(from, true, to, true);
         }
         if (from != null) {
-            return map.tailMap(from, true);
+            return keys.tailSet(from, true);
         }
-        return to == null ? map : map.headMap(to, true);
+        return to == null ? keys : keys.headSet(to, true);
     }
 
-    private static <V> KeyValueIterator<String, V> iterator(NavigableMap<String, V> map) {
-        Iterator<Map.Entry<String, V>> it = map.entrySet().iterator();
+    private KeyValueIterator<String, V> iterator(NavigableSet<String> keys) {
+        Iterator<String> it = keys.iterator();
         return new KeyValueIterator<>() {
-            private Map.Entry<String, V> next;
+            private KeyValue<String, V> next;
 
             @Override
             public boolean hasNext() {
-                if (next == null && it.hasNext()) {
-                    next = it.next();
+                while (next == null && it.hasNext()) {
+                    String key = it.next();
+                    V value = byKey.get(key);
+                    if (value != null) { // null: deleted by a commit since the key was listed
+                        next = KeyValue.pair(key, value);
+                    }
                 }
                 return next != null;
             }
@@ -230,7 +239,7 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                KeyValue<String, V> kv = KeyValue.pair(next.getKey(), next.getValue());
+                KeyValue<String, V> kv = next;
                 next = null;
                 return kv;
             }
@@ -240,7 +249,7 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return next.getKey();
+                return next.key;
             }
 
             @Override
@@ -269,8 +278,8 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
     public void close() {
         open = false;
         held.clear();
-        committed.clear();
         byKey.clear();
+        sortedKeys.clear();
     }
 
     @Override
