@@ -20,6 +20,7 @@ import vn.investpulse.contracts.RegistrySerdes;
 import vn.investpulse.contracts.Topics;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.CompactSerdes;
+import vn.investpulse.processor.store.HashBytesStore;
 import vn.investpulse.processor.store.ObjectStore;
 import vn.investpulse.processor.store.SeriesMarks;
 import vn.investpulse.processor.store.StoreNames;
@@ -168,9 +169,9 @@ public final class ProcessorTopology {
         builder.addStateStore(store(StoreNames.EMITTED, Serdes.String()));
     }
 
-    /** An in-memory, changelogged key-value store without a record cache. */
+    /** An in-memory, changelogged key-value store on a hash map (read by key only), without a record cache. */
     private static <V> StoreBuilder<KeyValueStore<String, V>> uncached(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde)
+        return Stores.keyValueStoreBuilder(HashBytesStore.supplier(name), Serdes.String(), valueSerde)
                 .withCachingDisabled().withLoggingEnabled(Map.of());
     }
 
