@@ -73,7 +73,14 @@ public final class MonthFacts {
     }
 
     public MonthFacts copy() {
-        return new MonthFacts().add(this);
+        MonthFacts c = new MonthFacts(newCapital.copy(), adjustedCapital.copy(), sharePurchaseCapital.copy(), cumulativeCapitalDelta.copy());
+        c.newProjects = newProjects;
+        c.capitalIncreases = capitalIncreases;
+        c.capitalDecreases = capitalDecreases;
+        c.sharePurchases = sharePurchases;
+        c.terminations = terminations;
+        c.cumulativeProjectsDelta = cumulativeProjectsDelta;
+        return c;
     }
 
     @Override

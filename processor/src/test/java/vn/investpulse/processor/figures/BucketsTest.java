@@ -1,0 +1,60 @@
+package vn.investpulse.processor.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import vn.investpulse.processor.fx.FxRates;
+import vn.investpulse.processor.fx.MissingRateException;
+import vn.investpulse.processor.fx.Money;
+
+class BucketsTest {
+
+    /** USD: 23,000 VND until 14 March 2023, 24,000 from 15 March; JPY: 170 VND throughout; nothing before 2023. */
+    private static final FxRates RATES = (currency, date) -> {
+        if (date.isBefore(LocalDate.of(2023, 1, 1))) {
+            return Optional.empty();
+        }
+        return switch (currency) {
+            case FxRates.VND -> Optional.of(BigDecimal.ONE);
+            case FxRates.USD -> Optional.of(new BigDecimal(date.isBefore(LocalDate.of(2023, 3, 15)) ? "23000" : "24000"));
+            case "JPY" -> Optional.of(new BigDecimal("170"));
+            default -> Optional.empty();
+        };
+    };
+
+    @Test
+    void aMonthConvertsEveryAmountAtTheRateInForceOnItsOwnDate() {
+        Buckets b = new Buckets();
+        Money expected = Money.ZERO;
+        for (int day = 1; day <= 31; day++) {
+            LocalDate date = LocalDate.of(2023, 3, day);
+            for (String currency : new String[] {"VND", "USD", "JPY"}) {
+                BigDecimal amount = new BigDecimal(1_000_003L * day + currency.length());
+                b.add(new CurrencyDate(currency, date), amount);
+                expected = expected.plus(Money.convert(amount, currency, date, RATES));
+            }
+        }
+        Money converted = b.convert(RATES);
+        assertThat(converted.vnd()).isEqualByComparingTo(expected.vnd()); // exact: multiplications only
+        assertThat(converted.usd().setScale(6, RoundingMode.HALF_UP)).isEqualByComparingTo(expected.usd().setScale(6, RoundingMode.HALF_UP));
+        // 31 days of VND at two USD rates: the first half at 23,000, the second at 24,000
+        Buckets vnd = new Buckets();
+        vnd.add(new CurrencyDate("VND", LocalDate.of(2023, 3, 14)), new BigDecimal("23000"));
+        vnd.add(new CurrencyDate("VND", LocalDate.of(2023, 3, 15)), new BigDecimal("24000"));
+        vnd.add(new CurrencyDate("VND", LocalDate.of(2023, 3, 16)), new BigDecimal("48000"));
+        assertThat(vnd.convert(RATES).usd()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void anAmountWithoutARateInForceIsAnErrorNotAZero() {
+        Buckets b = new Buckets();
+        b.add(new CurrencyDate("USD", LocalDate.of(2023, 5, 1)), BigDecimal.TEN);
+        b.add(new CurrencyDate("USD", LocalDate.of(2022, 12, 31)), BigDecimal.ONE);
+        assertThatThrownBy(() -> b.convert(RATES)).isInstanceOf(MissingRateException.class);
+    }
+}
