@@ -48,38 +48,11 @@ public final class Buckets {
         return Collections.unmodifiableMap(amounts);
     }
 
-    /**
-     * The sum in USD and VND, each bucket at the rate in force on its own date. Buckets of one currency whose dates have
-     * the same rates in force are added up first and converted once: a month holds a bucket per day, and a division per
-     * bucket was most of an emission's time. Multiplying is exact, so USD → VND is unchanged; a VND → USD division is
-     * rounded once per rate instead of once per day (34 significant digits either way).
-     */
+    /** The sum in USD and VND, each bucket at the rate in force on its own date (see {@link Conversion}). */
     public Money convert(FxRates rates) {
-        Money sum = Money.ZERO;
-        CurrencyDate group = null;
-        BigDecimal groupUsdRate = null;
-        BigDecimal groupRate = null;
-        BigDecimal groupAmount = null;
-        for (Map.Entry<CurrencyDate, BigDecimal> e : amounts.entrySet()) {
-            CurrencyDate where = e.getKey();
-            BigDecimal usdRate = rates.vndPerUnit(FxRates.USD, where.date()).orElse(null);
-            BigDecimal rate = rates.vndPerUnit(where.currency(), where.date()).orElse(null);
-            if (usdRate == null || rate == null) {
-                return Money.convert(e.getValue(), where.currency(), where.date(), rates); // throws: no rate in force
-            }
-            if (group != null && group.currency().equals(where.currency()) && groupUsdRate.equals(usdRate) && groupRate.equals(rate)) {
-                groupAmount = groupAmount.add(e.getValue());
-                continue;
-            }
-            if (group != null) {
-                sum = sum.plus(Money.convert(groupAmount, group.currency(), group.date(), rates));
-            }
-            group = where;
-            groupUsdRate = usdRate;
-            groupRate = rate;
-            groupAmount = e.getValue();
-        }
-        return group == null ? sum : sum.plus(Money.convert(groupAmount, group.currency(), group.date(), rates));
+        Conversion c = new Conversion(rates);
+        c.addAll(this);
+        return c.money();
     }
 
     public Buckets copy() {

@@ -16,6 +16,7 @@ import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.figures.FigureCalculator;
 import vn.investpulse.processor.figures.Figures;
 import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.MonthTotalsBuilder;
 import vn.investpulse.processor.figures.MonthTotals;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.processor.fx.FxRates;
@@ -48,48 +49,39 @@ public final class SeriesStores {
         return new StoreFxRates(fx);
     }
 
-    /** The facts of a series summed by month, in month order (an ALL series: its FDI and DDI parts summed). */
-    public NavigableMap<YearMonth, MonthFacts> months(DimKey series) {
-        NavigableMap<YearMonth, MonthFacts> out = new TreeMap<>();
+    /** The converted totals of a series by month, in month order (an ALL series: its FDI and DDI parts summed). */
+    public NavigableMap<YearMonth, MonthTotals> monthTotals(DimKey series, FxRates rates) {
+        NavigableMap<YearMonth, MonthTotalsBuilder> months = new TreeMap<>();
         for (DimKey part : series.storedParts()) {
-            addMonths(part, out);
+            try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(part.prefix(), KEYS)) {
+                while (it.hasNext()) {
+                    KeyValue<String, MonthFacts> kv = it.next();
+                    months.computeIfAbsent(DimKey.monthOfFactKey(kv.key), m -> new MonthTotalsBuilder(rates)).add(kv.value);
+                }
+            }
         }
+        NavigableMap<YearMonth, MonthTotals> out = new TreeMap<>();
+        months.forEach((m, b) -> out.put(m, b.build()));
         return out;
     }
 
-    private void addMonths(DimKey series, NavigableMap<YearMonth, MonthFacts> out) {
-        try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(series.prefix(), KEYS)) {
-            while (it.hasNext()) {
-                KeyValue<String, MonthFacts> kv = it.next();
-                MonthFacts sum = out.get(DimKey.monthOfFactKey(kv.key));
-                if (sum == null) {
-                    out.put(DimKey.monthOfFactKey(kv.key), kv.value.copy()); // the store's value: never mutated
-                } else {
-                    sum.add(kv.value);
-                }
-            }
-        }
-    }
-
-    /** The facts of one month of a series (null when it has none; an ALL series: its FDI and DDI parts summed). */
-    public MonthFacts month(DimKey series, YearMonth month) {
-        MonthFacts sum = null;
+    /** The converted totals of one month of a series (null when it has no facts; an ALL series: both parts summed). */
+    public MonthTotals monthTotals(DimKey series, YearMonth month, FxRates rates) {
+        MonthTotalsBuilder sum = null;
         for (DimKey part : series.storedParts()) {
             try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(part.monthPrefix(month), KEYS)) {
                 while (it.hasNext()) {
-                    MonthFacts day = it.next().value;
-                    sum = sum == null ? day.copy() : sum.add(day); // the store's value: never mutated
+                    sum = sum == null ? new MonthTotalsBuilder(rates) : sum;
+                    sum.add(it.next().value);
                 }
             }
         }
-        return sum;
+        return sum == null ? null : sum.build();
     }
 
     /** A calculator over a series, every amount converted at its own date's rate. */
     public FigureCalculator calculator(DimKey series, FxRates rates) {
-        NavigableMap<YearMonth, MonthTotals> totals = new TreeMap<>();
-        months(series).forEach((m, f) -> totals.put(m, f.totals(rates)));
-        return new FigureCalculator(series.source(), totals);
+        return new FigureCalculator(series.source(), monthTotals(series, rates));
     }
 
     /** The figures of one series and period (zeros when it has no facts). */

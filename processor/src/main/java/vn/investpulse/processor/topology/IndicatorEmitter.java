@@ -337,10 +337,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     private CachedSeries totals(DimKey key, DirtyMark mark, FxRates rates) {
         CachedSeries cached = totals.get(key);
         if (cached == null) {
-            cached = new CachedSeries(new TreeMap<>(), new TreeMap<>());
-            for (var e : series.months(key).entrySet()) {
-                cached.months.put(e.getKey(), e.getValue().totals(rates));
-            }
+            cached = new CachedSeries(new TreeMap<>(series.monthTotals(key, rates)), new TreeMap<>());
             FigureCalculator.updateCumulative(cached.months, cached.cumulative, null);
             totals.put(key, cached);
             return cached;
@@ -350,11 +347,11 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
             reload.addAll(cached.months.tailMap(mark.fromMonth(), true).keySet());
         }
         for (YearMonth m : reload) {
-            MonthFacts f = series.month(key, m);
-            if (f == null) {
+            MonthTotals t = series.monthTotals(key, m, rates);
+            if (t == null) {
                 cached.months.remove(m);
             } else {
-                cached.months.put(m, f.totals(rates));
+                cached.months.put(m, t);
             }
         }
         if (!reload.isEmpty()) {

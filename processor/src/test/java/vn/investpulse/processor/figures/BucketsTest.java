@@ -51,6 +51,33 @@ class BucketsTest {
     }
 
     @Test
+    void aMonthSummedFromItsDaysAsTheyAreReadEqualsItsMergedFactsConverted() {
+        MonthFacts merged = new MonthFacts();
+        MonthTotalsBuilder builder = new MonthTotalsBuilder(RATES);
+        for (int day = 1; day <= 31; day++) {
+            MonthFacts f = new MonthFacts();
+            f.newProjects = day % 3;
+            f.cumulativeProjectsDelta = day % 2 == 0 ? 1 : -1;
+            LocalDate date = LocalDate.of(2023, 3, day);
+            f.newCapital.add(new CurrencyDate("VND", date), new BigDecimal(7_000_001L * day));
+            f.adjustedCapital.add(new CurrencyDate("JPY", date), new BigDecimal(-3_001L * day));
+            f.cumulativeCapitalDelta.add(new CurrencyDate("USD", date.minusDays(day % 5)), new BigDecimal("12.5"));
+            merged.add(f);
+            builder.add(f);
+        }
+        MonthTotals read = builder.build();
+        MonthTotals whole = merged.totals(RATES);
+        assertThat(read.newProjects()).isEqualTo(whole.newProjects());
+        assertThat(read.cumulativeProjectsDelta()).isEqualTo(whole.cumulativeProjectsDelta());
+        for (Money[] pair : new Money[][] {{read.newCapital(), whole.newCapital()}, {read.adjustedCapital(), whole.adjustedCapital()},
+                {read.cumulativeCapitalDelta(), whole.cumulativeCapitalDelta()}}) {
+            assertThat(pair[0].usd()).isEqualByComparingTo(pair[1].usd());
+            assertThat(pair[0].vnd()).isEqualByComparingTo(pair[1].vnd());
+        }
+        assertThat(read.newCapital().usd()).isNotEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
     void anAmountWithoutARateInForceIsAnErrorNotAZero() {
         Buckets b = new Buckets();
         b.add(new CurrencyDate("USD", LocalDate.of(2023, 5, 1)), BigDecimal.TEN);
