@@ -39,7 +39,7 @@ public final class ProcessorProcess implements AutoCloseable {
 
     /**
      * @param applicationId Kafka Streams application.id (its own consumer group and internal topics)
-     * @param stateDir      the RocksDB state directory, kept across restarts
+     * @param stateDir      the Kafka Streams state directory, kept across restarts
      */
     public ProcessorProcess(EmbeddedPlatform platform, String applicationId, Path stateDir, Path logDir) {
         this.applicationId = applicationId;
