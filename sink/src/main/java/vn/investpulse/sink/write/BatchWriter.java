@@ -143,6 +143,7 @@ public final class BatchWriter {
         } catch (SQLException e) {
             throw new TransientFailure("no connection: " + SqlFailures.describe(e), e);
         }
+        Outcome committed = null;
         try (c) {
             try {
                 List<Op> ops = batch.ops();
@@ -173,6 +174,7 @@ public final class BatchWriter {
                 java.time.Duration commitLatency = java.time.Duration.ofNanos(System.nanoTime() - commitStart);
                 int deletes = (int) ops.stream().filter(o -> o instanceof Op.Delete).count();
                 Outcome outcome = new Outcome(ops.size() - deletes - refused.size(), deletes, concat(batch.refusals(), refused));
+                committed = outcome;
                 metrics.committed(batch.records(), outcome.upserts(), deletes, outcome.refused().size(), clock.instant());
                 // Process-wide Prometheus meters (/metrics); counted after the commit, so a retried batch counts once.
                 vn.investpulse.observability.PulseMetrics.sinkCommitted(outcome.upserts() + deletes, commitLatency);
@@ -191,7 +193,13 @@ public final class BatchWriter {
                 throw e;
             }
         } catch (SQLException closeFailure) {
-            // Closing a connection that the server already dropped: the commit did not happen.
+            if (committed != null) {
+                // The connection dropped right after the commit returned: the batch is written (and counted). Retrying it
+                // would only find its offsets moved on and discard it as a conflict.
+                LOG.debug("Connection lost after a commit: {}", SqlFailures.describe(closeFailure));
+                return committed;
+            }
+            // Closing a connection that the server already dropped, before the commit: the commit did not happen.
             throw new TransientFailure("connection lost: " + SqlFailures.describe(closeFailure), closeFailure);
         }
     }
