@@ -13,14 +13,10 @@ import java.time.YearMonth;
 import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import vn.investpulse.processor.facts.ProjectEvent;
 import vn.investpulse.processor.facts.ProjectState;
-import vn.investpulse.processor.figures.Buckets;
-import vn.investpulse.processor.figures.CurrencyDate;
-import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.schemas.CapitalSource;
 import vn.investpulse.schemas.EventType;
@@ -34,11 +30,6 @@ public final class CompactSerdes {
     private static final byte V1 = 1;
 
     private CompactSerdes() {
-    }
-
-    public static Serde<MonthFacts> monthFacts() {
-        return Serdes.serdeFrom((topic, f) -> f == null ? null : write(out -> writeFacts(out, f)),
-                (topic, bytes) -> bytes == null ? null : read(bytes, CompactSerdes::readFacts));
     }
 
     public static Serde<ProjectState> projectState() {
@@ -93,55 +84,6 @@ public final class CompactSerdes {
     }
 
     // --- formats ---
-
-    private static void writeFacts(DataOutputStream out, MonthFacts f) throws IOException {
-        out.writeInt(f.newProjects);
-        out.writeInt(f.capitalIncreases);
-        out.writeInt(f.capitalDecreases);
-        out.writeInt(f.sharePurchases);
-        out.writeInt(f.terminations);
-        out.writeInt(f.cumulativeProjectsDelta);
-        writeBuckets(out, f.newCapital);
-        writeBuckets(out, f.adjustedCapital);
-        writeBuckets(out, f.sharePurchaseCapital);
-        writeBuckets(out, f.cumulativeCapitalDelta);
-    }
-
-    private static MonthFacts readFacts(DataInputStream in) throws IOException {
-        int[] counts = new int[6];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = in.readInt();
-        }
-        MonthFacts f = new MonthFacts(readBuckets(in), readBuckets(in), readBuckets(in), readBuckets(in));
-        f.newProjects = counts[0];
-        f.capitalIncreases = counts[1];
-        f.capitalDecreases = counts[2];
-        f.sharePurchases = counts[3];
-        f.terminations = counts[4];
-        f.cumulativeProjectsDelta = counts[5];
-        return f;
-    }
-
-    private static void writeBuckets(DataOutputStream out, Buckets b) throws IOException {
-        Map<CurrencyDate, BigDecimal> m = b.asMap();
-        out.writeInt(m.size());
-        for (var e : m.entrySet()) {
-            out.writeUTF(e.getKey().currency());
-            out.writeInt((int) e.getKey().date().toEpochDay());
-            writeDecimal(out, e.getValue());
-        }
-    }
-
-    private static Buckets readBuckets(DataInputStream in) throws IOException {
-        Buckets b = new Buckets();
-        int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-            String currency = in.readUTF();
-            LocalDate date = LocalDate.ofEpochDay(in.readInt());
-            b.add(new CurrencyDate(currency, date), readDecimal(in));
-        }
-        return b;
-    }
 
     private static void writeProject(DataOutputStream out, ProjectState p) throws IOException {
         out.writeInt(p.events().size());
