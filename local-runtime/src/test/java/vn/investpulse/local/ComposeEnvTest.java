@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,6 +20,7 @@ import vn.investpulse.config.ConfigSource;
 import vn.investpulse.config.Setting;
 import vn.investpulse.contracts.TopicSpec;
 import vn.investpulse.contracts.Topics;
+import vn.investpulse.dashboard.DashboardConfig;
 import vn.investpulse.ingest.IngestConfig;
 import vn.investpulse.processor.config.ProcessorConfig;
 import vn.investpulse.sink.SinkConfig;
@@ -119,6 +121,47 @@ class ComposeEnvTest {
                     .isEqualTo("service_completed_successfully");
         }
         assertThat(services.path("processor").path("deploy").path("replicas").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * The monitoring screen in compose: the page (dashboard) reads every API from its own origin, and the "screen"
+     * proxy sends each path the page reads to the service that serves it, the live streams unbuffered.
+     */
+    @Test
+    void theScreenServesThePageAndTheApisItReadsFromOneOrigin() throws IOException {
+        SettingsCatalog.Service dashboardSettings = SettingsCatalog.service("dashboard");
+        assertThat(dashboardSettings.envNames()).as("dashboard: variables it reads").containsAll(environment("dashboard").keySet());
+        DashboardConfig dashboard = DashboardConfig.from(source("dashboard"));
+        assertThat(dashboard.httpPort()).isEqualTo(Integer.parseInt(CONTAINER_HTTP_PORT));
+        assertThat(dashboard.apiBaseUrl()).as("the page reads the APIs from its own origin (the proxy)").isEmpty();
+
+        JsonNode screen = services.path("screen");
+        assertThat(screen.path("volumes").get(0).asText()).isEqualTo("./deploy/screen/nginx.conf:/etc/nginx/nginx.conf:ro");
+        String nginx = Files.readString(SettingsTableTest.repositoryRoot().resolve("deploy/screen/nginx.conf"));
+        Map<String, String> upstreams = new TreeMap<>();
+        Matcher upstream = Pattern.compile("upstream (\\S+) \\{ server ([\\w-]+):(\\d+); }").matcher(nginx);
+        while (upstream.find()) {
+            assertThat(upstream.group(3)).as("upstream " + upstream.group(1)).isEqualTo(CONTAINER_HTTP_PORT);
+            upstreams.put(upstream.group(1), upstream.group(2));
+        }
+        // Each path the page (dashboard/src/main/resources) reads, and the service that serves it.
+        Map<String, String> pageReads = Map.of(
+                "= /api/v1/indicators/stream", "processor", "= /api/v1/alerts/stream", "alerts",
+                "/api/v1/indicators", "processor", "/api/v1/alerts", "alerts",
+                "/api/v1/reference/", "ingest", "/", "dashboard");
+        pageReads.forEach((location, service) -> {
+            Matcher block = Pattern.compile("location " + Pattern.quote(location) + " \\{([^{}]*(?:\\{[^}]*}[^}]*)?)}").matcher(nginx);
+            assertThat(block.find()).as("nginx location " + location).isTrue();
+            Matcher pass = Pattern.compile("proxy_pass http://(\\w+);").matcher(block.group(1));
+            assertThat(pass.find()).as("proxy_pass in " + location).isTrue();
+            assertThat(upstreams.get(pass.group(1))).as(location + " goes to").isEqualTo(service);
+            assertThat(services.has(service)).as("compose service " + service).isTrue();
+            assertThat(screen.path("depends_on").path(service).path("condition").asText()).as("screen waits for " + service)
+                    .isEqualTo("service_healthy");
+            if (location.endsWith("/stream")) {
+                assertThat(block.group(1)).as(location + ": server-sent events pass unbuffered").contains("proxy_buffering off;");
+            }
+        });
     }
 
     private static String configs(String flags) {
