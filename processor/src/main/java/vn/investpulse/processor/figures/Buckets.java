@@ -1,51 +1,126 @@
 package vn.investpulse.processor.figures;
 
 import java.math.BigDecimal;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import vn.investpulse.processor.fx.FxRates;
 import vn.investpulse.processor.fx.Money;
 
 /**
  * Amounts kept by (currency, local date) at full precision. Converting sums bucket by bucket at each
  * bucket's own rate keeps "every amount at the rate in force on its own date" exact even after a rate changes.
+ *
+ * <p>A day's fact holds one amount per currency dated that day, and every event copies and adds to several of them:
+ * up to {@link #SMALL} amounts live in two small arrays searched in order (no tree to build or compare through, an
+ * empty one allocates nothing); more move to a hash map. The order amounts are kept in means nothing: sums are exact.
  */
 public final class Buckets {
 
-    private final TreeMap<CurrencyDate, BigDecimal> amounts;
+    static final int SMALL = 8;
+    private static final CurrencyDate[] NO_KEYS = new CurrencyDate[0];
+    private static final BigDecimal[] NO_AMOUNTS = new BigDecimal[0];
+
+    private CurrencyDate[] keys;
+    private BigDecimal[] amounts;
+    private int size;
+    /** Non-null once more than {@link #SMALL} amounts were kept; then the arrays are unused. */
+    private HashMap<CurrencyDate, BigDecimal> large;
 
     public Buckets() {
-        this.amounts = new TreeMap<>();
-    }
-
-    private Buckets(TreeMap<CurrencyDate, BigDecimal> amounts) {
-        this.amounts = amounts;
+        this.keys = NO_KEYS;
+        this.amounts = NO_AMOUNTS;
     }
 
     public Buckets add(CurrencyDate where, BigDecimal amount) {
         if (amount.signum() == 0) {
             return this;
         }
-        BigDecimal sum = amounts.merge(where, amount, BigDecimal::add);
-        if (sum.signum() == 0) {
-            amounts.remove(where); // keeps deltas and facts small: a cancelled amount leaves nothing behind
+        if (large != null) {
+            BigDecimal sum = large.merge(where, amount, BigDecimal::add);
+            if (sum.signum() == 0) {
+                large.remove(where);
+            }
+            return this;
         }
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(where)) {
+                BigDecimal sum = amounts[i].add(amount);
+                if (sum.signum() == 0) {
+                    removeAt(i); // keeps deltas and facts small: a cancelled amount leaves nothing behind
+                } else {
+                    amounts[i] = sum;
+                }
+                return this;
+            }
+        }
+        if (size == SMALL) {
+            HashMap<CurrencyDate, BigDecimal> map = new HashMap<>();
+            forEach(map::put);
+            map.put(where, amount);
+            large = map;
+            keys = NO_KEYS;
+            amounts = NO_AMOUNTS;
+            size = 0;
+            return this;
+        }
+        if (size == keys.length) {
+            int capacity = Math.max(2, size * 2);
+            keys = Arrays.copyOf(keys, capacity);
+            amounts = Arrays.copyOf(amounts, capacity);
+        }
+        keys[size] = where;
+        amounts[size] = amount;
+        size++;
         return this;
     }
 
+    private void removeAt(int i) {
+        int last = size - 1;
+        keys[i] = keys[last];
+        amounts[i] = amounts[last];
+        keys[last] = null;
+        amounts[last] = null;
+        size = last;
+    }
+
     public Buckets addAll(Buckets other, int sign) {
-        other.amounts.forEach((k, v) -> add(k, sign < 0 ? v.negate() : v));
+        other.forEach((k, v) -> add(k, sign < 0 ? v.negate() : v));
         return this;
     }
 
     public boolean isEmpty() {
-        return amounts.isEmpty();
+        return large != null ? large.isEmpty() : size == 0;
     }
 
-    public Map<CurrencyDate, BigDecimal> asMap() {
-        return Collections.unmodifiableMap(amounts);
+    /** Every amount with where it is kept, in no particular order. */
+    public void forEach(BiConsumer<CurrencyDate, BigDecimal> action) {
+        if (large != null) {
+            large.forEach(action);
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            action.accept(keys[i], amounts[i]);
+        }
+    }
+
+    /** The amount kept at {@code where}, or null. */
+    BigDecimal get(CurrencyDate where) {
+        if (large != null) {
+            return large.get(where);
+        }
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(where)) {
+                return amounts[i];
+            }
+        }
+        return null;
+    }
+
+    int size() {
+        return large != null ? large.size() : size;
     }
 
     /** The sum in USD and VND, each bucket at the rate in force on its own date (see {@link Conversion}). */
@@ -56,34 +131,46 @@ public final class Buckets {
     }
 
     public Buckets copy() {
-        // Copying a sorted map builds the tree in linear time; adding the amounts one by one compared every key.
-        return new Buckets(new TreeMap<>(amounts));
+        Buckets copy = new Buckets();
+        if (large != null) {
+            copy.large = new HashMap<>(large);
+        } else if (size > 0) {
+            // BigDecimal and CurrencyDate are immutable: the arrays are copied, the amounts shared.
+            copy.keys = Arrays.copyOf(keys, size);
+            copy.amounts = Arrays.copyOf(amounts, size);
+            copy.size = size;
+        }
+        return copy;
     }
 
+    /** Equal when the same places hold numerically equal amounts (2.50 equals 2.5). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Buckets b && amountsEqual(amounts, b.amounts);
-    }
-
-    private static boolean amountsEqual(Map<CurrencyDate, BigDecimal> a, Map<CurrencyDate, BigDecimal> b) {
-        if (!a.keySet().equals(b.keySet())) {
+        if (!(o instanceof Buckets b) || b.size() != size()) {
             return false;
         }
-        for (var e : a.entrySet()) {
-            if (e.getValue().compareTo(b.get(e.getKey())) != 0) {
-                return false;
+        boolean[] equal = {true};
+        forEach((k, v) -> {
+            BigDecimal other = b.get(k);
+            if (other == null || other.compareTo(v) != 0) {
+                equal[0] = false;
             }
-        }
-        return true;
+        });
+        return equal[0];
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(amounts.keySet());
+        int[] h = {0};
+        forEach((k, v) -> h[0] += k.hashCode());
+        return h[0];
     }
 
+    /** Sorted by currency and date, for messages and logs. */
     @Override
     public String toString() {
-        return amounts.toString();
+        Map<CurrencyDate, BigDecimal> sorted = new TreeMap<>();
+        forEach(sorted::put);
+        return sorted.toString();
     }
 }

@@ -46,7 +46,7 @@ public final class Conversion {
     }
 
     public void addAll(Buckets buckets) {
-        buckets.asMap().forEach(this::add);
+        buckets.forEach(this::add);
     }
 
     public Money money() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,9 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      * not once per event — which was a read, a merge and a write of an ever-growing mark for every series an event
      * touches. The store's marks are enough to recover: a new instance reloads every series it recomputes.
      */
-    private final TreeMap<String, PendingSeries> pending = new TreeMap<>();
+    // A hash map: every event's marks land here (a tree cost ~3 % of the thread in comparisons); the emission, far
+    // rarer, sorts the keys it rotates through.
+    private final Map<String, PendingSeries> pending = new HashMap<>();
     /** Converted month totals per series; bounded (least recently used series are dropped and reloaded on demand). */
     private final Map<DimKey, CachedSeries> totals = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -236,12 +239,13 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         live.retainAll(pending.keySet());
         keys.addAll(new TreeSet<>(live));
         int liveCount = keys.size();
+        TreeSet<String> sorted = new TreeSet<>(pending.keySet());
         List<String> rest = new ArrayList<>(pending.size());
         if (resumeAfter != null) {
-            rest.addAll(pending.tailMap(resumeAfter, false).keySet());
-            rest.addAll(pending.headMap(resumeAfter, true).keySet());
+            rest.addAll(sorted.tailSet(resumeAfter, false));
+            rest.addAll(sorted.headSet(resumeAfter, true));
         } else {
-            rest.addAll(pending.keySet());
+            rest.addAll(sorted);
         }
         for (String k : rest) {
             if (!live.contains(k)) {

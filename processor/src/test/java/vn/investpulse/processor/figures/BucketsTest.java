@@ -84,4 +84,59 @@ class BucketsTest {
         b.add(new CurrencyDate("USD", LocalDate.of(2022, 12, 31)), BigDecimal.ONE);
         assertThatThrownBy(() -> b.convert(RATES)).isInstanceOf(MissingRateException.class);
     }
+
+    /**
+     * Against a plain map as the model: random adds (cancellations included) over up to 20 places, so a bucket set
+     * grows past the small arrays into a hash map and shrinks again. Same amounts, same emptiness, equal copies that
+     * do not share changes, equality across the two representations.
+     */
+    @Test
+    void keepsExactlyTheSumsOfAPlainMapThroughGrowthCancellationAndCopies() {
+        java.util.Random random = new java.util.Random(20261121);
+        for (int round = 0; round < 300; round++) {
+            Buckets b = new Buckets();
+            java.util.Map<CurrencyDate, BigDecimal> model = new java.util.HashMap<>();
+            int places = 1 + random.nextInt(20);
+            for (int op = 0; op < 60; op++) {
+                CurrencyDate where = new CurrencyDate(random.nextBoolean() ? "USD" : "VND", LocalDate.of(2023, 1, 1 + random.nextInt(places)));
+                BigDecimal amount = random.nextInt(4) == 0 && model.containsKey(where)
+                        ? model.get(where).negate() // cancels the place out
+                        : BigDecimal.valueOf(random.nextInt(2001) - 1000, 2);
+                b.add(where, amount);
+                BigDecimal sum = model.merge(where, amount, BigDecimal::add);
+                if (sum.signum() == 0) {
+                    model.remove(where);
+                }
+            }
+            assertThat(b.size()).isEqualTo(model.size());
+            assertThat(b.isEmpty()).isEqualTo(model.isEmpty());
+            model.forEach((where, sum) -> assertThat(b.get(where)).as(where.toString()).isEqualByComparingTo(sum));
+
+            Buckets copy = b.copy();
+            assertThat(copy).isEqualTo(b).hasSameHashCodeAs(b);
+            CurrencyDate extra = new CurrencyDate("JPY", LocalDate.of(2023, 2, 1));
+            copy.add(extra, BigDecimal.ONE);
+            assertThat(b.get(extra)).as("the original after a change to its copy").isNull();
+            assertThat(copy).isNotEqualTo(b);
+
+            Buckets rebuilt = new Buckets();
+            model.forEach(rebuilt::add);
+            assertThat(rebuilt).as("built in another order (and maybe another representation)").isEqualTo(b);
+        }
+    }
+
+    @Test
+    void aBucketSetThatGrewLargeEqualsASmallOneWithTheSameAmounts() {
+        Buckets grown = new Buckets();
+        for (int day = 1; day <= Buckets.SMALL + 1; day++) {
+            grown.add(new CurrencyDate("USD", LocalDate.of(2023, 1, day)), BigDecimal.ONE);
+        }
+        for (int day = 2; day <= Buckets.SMALL + 1; day++) {
+            grown.add(new CurrencyDate("USD", LocalDate.of(2023, 1, day)), BigDecimal.ONE.negate());
+        }
+        Buckets small = new Buckets().add(new CurrencyDate("USD", LocalDate.of(2023, 1, 1)), new BigDecimal("1.00"));
+        assertThat(grown).isEqualTo(small);
+        assertThat(small).isEqualTo(grown);
+        assertThat(grown.size()).isEqualTo(1);
+    }
 }
