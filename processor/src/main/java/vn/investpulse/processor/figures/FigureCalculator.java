@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 import vn.investpulse.processor.fx.Money;
 import vn.investpulse.processor.period.PeriodId;
 import vn.investpulse.schemas.IndicatorSource;
@@ -117,10 +116,4 @@ public final class FigureCalculator {
         return source == IndicatorSource.DDI ? money.vnd() : money.usd();
     }
 
-    /** Converts stored month facts with the given rates (each amount at its own date). */
-    public static NavigableMap<YearMonth, MonthTotals> convert(Map<YearMonth, MonthFacts> facts, Function<MonthFacts, MonthTotals> conversion) {
-        NavigableMap<YearMonth, MonthTotals> out = new TreeMap<>();
-        facts.forEach((month, f) -> out.put(month, conversion.apply(f)));
-        return out;
-    }
 }
