@@ -130,7 +130,7 @@ public final class AlertsService implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         AlertsConfig config = AlertsConfig.from(ConfigSource.fromEnvironment());
         Topics topics = new Topics(config.topicPartitions(), config.replicationFactor());
-        RegistryRules.ensureBackwardCompatibility(config.registryUrl());
+        RegistryRules.ensureBackwardCompatibility(config.registryUrl(), config.registryClientSettings());
         Map<String, Object> adminConfig = new HashMap<>(config.kafkaClientSettings());
         adminConfig.putAll(TopicCreator.adminConfig(config.bootstrapServers()));
         TopicCreator.createMissing(adminConfig, topics);

@@ -47,8 +47,9 @@ public final class BenchMain {
                 Results.Row consumer = results.add(broker.consumerPerformance());
                 results.add(broker.plainConsumer());
                 Results.Row trivial = results.add(broker.trivialStreamsApp());
+                Results.Row floor = results.add(broker.floorStreamsApp());
                 Results.Row replay = broker.processorReplay();
-                replay.ratio(consumer.perSecond(), trivial.perSecond());
+                replay.ratio(consumer.perSecond(), trivial.perSecond(), floor.perSecond());
                 results.add(replay);
             }
             if (!o.skipLocal) {

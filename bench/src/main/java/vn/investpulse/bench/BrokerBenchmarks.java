@@ -38,12 +38,19 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.investpulse.config.ConfigSource;
 import vn.investpulse.embedded.EmbeddedPlatform;
 import vn.investpulse.processor.ProcessorService;
 import vn.investpulse.processor.config.ProcessorConfig;
+import vn.investpulse.processor.store.HashBytesStore;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.processor.topology.ProcessorTopology;
 
@@ -69,6 +76,10 @@ final class BrokerBenchmarks {
     private static final Duration CONFIRM = Duration.ofSeconds(10);
     private static final String PROCESSOR_ID = "bench-processor";
     private static final String TRIVIAL_ID = "bench-trivial-count";
+    private static final String FLOOR_ID = "bench-floor";
+    private static final String FLOOR_REPARTITION = "floor-by-authority";
+    private static final String[] FLOOR_STORES = {"floor-event-ids", "floor-projects"};
+    private static final byte[] ID_VALUE = new byte[Long.BYTES];
 
     private final EmbeddedPlatform platform;
     private final Path work;
@@ -161,6 +172,65 @@ final class BrokerBenchmarks {
             streams.close(Duration.ofSeconds(30));
             return new Results.Row(Results.TRIVIAL_STREAMS, "limit: trivial Streams app (count by key, EOS v2)", events / seconds, "events/s",
                     String.format(Locale.ROOT, "start() to the input committed (lag 0) in %.1f s, startup included", seconds));
+        }
+    }
+
+    /**
+     * (1c) The floor of the processor's shape: Kafka Streams doing only the processor's Kafka work, without its logic —
+     * the register repartitioned, as raw bytes, to the one partition where every figure is kept; then, per event, one
+     * put into each of two changelogged, uncached stores of the processor's own kind ({@link HashBytesStore}): the
+     * event's id and its project's state (here the record itself). exactly_once_v2, processor defaults otherwise.
+     * Figures across projects need one task, and exactly-once de-duplication and projects need logged state, so the
+     * replay cannot beat this with its requirements: what separates the two is the processor's logic.
+     */
+    Results.Row floorStreamsApp() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, FLOOR_ID);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("floor-state").toString());
+        StreamsBuilder b = new StreamsBuilder();
+        for (String store : FLOOR_STORES) {
+            b.addStateStore(Stores.keyValueStoreBuilder(HashBytesStore.supplier(store), Serdes.String(), Serdes.ByteArray())
+                    .withCachingDisabled().withLoggingEnabled(Map.of()));
+        }
+        b.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("input"))
+                .repartition(Repartitioned.<String, byte[]>as(FLOOR_REPARTITION).withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(1))
+                .process(FloorStores::new, Named.as("two-logged-puts"), FLOOR_STORES);
+        String repartition = FLOOR_ID + "-" + FLOOR_REPARTITION + "-repartition";
+        long start = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin()) {
+            streams.start();
+            // The repartition topic is created by the app once it starts: until then its lag cannot be read.
+            awaitTrue(() -> topicExists(admin, repartition) && lag(admin, FLOOR_ID, Set.of(input), Set.of(repartition)) == 0);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            return new Results.Row(Results.FLOOR, "floor: the processor's Kafka work, no logic (EOS v2)", events / seconds, "events/s",
+                    String.format(Locale.ROOT, "repartitioned to 1 partition, then a put into each of 2 changelogged stores per event; "
+                            + "start() to every input committed in %.1f s, startup included", seconds));
+        }
+    }
+
+    /** Per event: the id into one store, the record (standing for its project's state) into the other. */
+    private static final class FloorStores implements Processor<String, byte[], Void, Void> {
+        private ProcessorContext<Void, Void> context;
+        private KeyValueStore<String, byte[]> ids;
+        private KeyValueStore<String, byte[]> projects;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
+            this.ids = context.getStateStore(FLOOR_STORES[0]);
+            this.projects = context.getStateStore(FLOOR_STORES[1]);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            // The offset in the single repartition partition is unique per event, like an event id.
+            long offset = context.recordMetadata().orElseThrow().offset();
+            ids.put(record.key() + "#" + offset, ID_VALUE);
+            projects.put(record.key(), record.value());
         }
     }
 

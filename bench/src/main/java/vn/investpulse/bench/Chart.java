@@ -40,9 +40,9 @@ final class Chart {
     /** The throughput bars, in this order, and their colour: the limit (blue), the pipeline (orange), the import (green). */
     private static final Map<String, Color> THROUGHPUTS = Map.of(
             Results.CONSUMER_PERFORMANCE, LIMIT, Results.PLAIN_CONSUMER, LIMIT, Results.TRIVIAL_STREAMS, LIMIT,
-            Results.REPLAY, PIPELINE, Results.IMPORT, OTHER);
+            Results.FLOOR, LIMIT, Results.REPLAY, PIPELINE, Results.IMPORT, OTHER);
     private static final List<String> THROUGHPUT_ORDER = List.of(Results.CONSUMER_PERFORMANCE, Results.PLAIN_CONSUMER,
-            Results.TRIVIAL_STREAMS, Results.REPLAY, Results.IMPORT);
+            Results.TRIVIAL_STREAMS, Results.FLOOR, Results.REPLAY, Results.IMPORT);
     private static final List<String> LATENCY_ORDER = List.of(Results.LATENCY_P50, Results.LATENCY_P95, Results.LATENCY_P99,
             Results.LATENCY_MAX);
 

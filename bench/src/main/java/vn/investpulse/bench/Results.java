@@ -21,6 +21,7 @@ final class Results {
     static final String CONSUMER_PERFORMANCE = "1a";
     static final String PLAIN_CONSUMER = "1a'";
     static final String TRIVIAL_STREAMS = "1b";
+    static final String FLOOR = "1c";
     static final String REPLAY = "2";
     static final String LATENCY_P50 = "3.p50";
     static final String LATENCY_P95 = "3.p95";
@@ -56,12 +57,12 @@ final class Results {
         }
 
         /**
-         * Adds the ratios to Kafka's consumer and to the trivial Streams app to the note: this row's rate divided by
-         * theirs, both measured on the same topic in the same run.
+         * Adds the ratios to Kafka's consumer, to the trivial Streams app and to the floor (1c) to the note: this row's
+         * rate divided by theirs, all measured on the same topic in the same run.
          */
-        void ratio(double consumer, double trivial) {
-            note = String.format(Locale.ROOT, "%s; ratio to ConsumerPerformance %.3f, to trivial Streams app %.2f (target >= 0.5)",
-                    note, value / consumer, value / trivial);
+        void ratio(double consumer, double trivial, double floor) {
+            note = String.format(Locale.ROOT, "%s; ratio to ConsumerPerformance %.3f, to trivial Streams app %.2f (target >= 0.5), "
+                            + "to the floor of its Kafka work %.2f", note, value / consumer, value / trivial, value / floor);
         }
     }
 
