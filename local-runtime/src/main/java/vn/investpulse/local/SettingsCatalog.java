@@ -161,7 +161,7 @@ public final class SettingsCatalog {
             PULSE_REGISTRY_CLIENT_AUTH_PASSWORD=...
             ```
 
-            The compatibility rule (BACKWARD) is set by the services at startup through the same URL.
+            The compatibility rule (BACKWARD) is set by the services at startup through the same URL and the same settings.
             """;
 
     /** Writes docs/settings.md under the given repository root (default: the working directory). */
