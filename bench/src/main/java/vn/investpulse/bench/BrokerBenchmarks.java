@@ -154,13 +154,19 @@ final class BrokerBenchmarks {
                 String.format(Locale.ROOT, "%,d records in %.1f s; in the benchmark JVM, assigned (no group), max.poll.records 5000", read, seconds));
     }
 
-    /** (1b) A trivial Streams app on the same topic: count by key, exactly_once_v2, until its committed lag is 0. */
-    Results.Row trivialStreamsApp() {
+    /** Kafka Streams' defaults with exactly_once_v2 (commit interval 100 ms, as the processor's), on the benchmark broker. */
+    private Properties exactlyOnce(String applicationId, String stateDir) {
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, TRIVIAL_ID);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("trivial-state").toString());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(stateDir).toString());
+        return p;
+    }
+
+    /** (1b) A trivial Streams app on the same topic: count by key, exactly_once_v2, until its committed lag is 0. */
+    Results.Row trivialStreamsApp() {
+        Properties p = exactlyOnce(TRIVIAL_ID, "trivial-state");
         StreamsBuilder b = new StreamsBuilder();
         b.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("input"))
                 .groupByKey().count(Named.as("count-by-key"), Materialized.as("counts"));
@@ -179,16 +185,12 @@ final class BrokerBenchmarks {
      * (1c) The floor of the processor's shape: Kafka Streams doing only the processor's Kafka work, without its logic —
      * the register repartitioned, as raw bytes, to the one partition where every figure is kept; then, per event, one
      * put into each of two changelogged, uncached stores of the processor's own kind ({@link HashBytesStore}): the
-     * event's id and its project's state (here the record itself). exactly_once_v2, processor defaults otherwise.
+     * event's id and its project's state (here the record itself), with exactly_once_v2.
      * Figures across projects need one task, and exactly-once de-duplication and projects need logged state, so the
      * replay cannot beat this with its requirements: what separates the two is the processor's logic.
      */
     Results.Row floorStreamsApp() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, FLOOR_ID);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("floor-state").toString());
+        Properties p = exactlyOnce(FLOOR_ID, "floor-state");
         StreamsBuilder b = new StreamsBuilder();
         for (String store : FLOOR_STORES) {
             b.addStateStore(Stores.keyValueStoreBuilder(HashBytesStore.supplier(store), Serdes.String(), Serdes.ByteArray())
