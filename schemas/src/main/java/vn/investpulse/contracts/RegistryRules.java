@@ -8,6 +8,7 @@ import io.apicurio.registry.rest.v2.beans.Error;
 import io.apicurio.registry.rest.v2.beans.Rule;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.types.RuleType;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -48,8 +49,7 @@ public final class RegistryRules {
         Rule rule = new Rule();
         rule.setType(RuleType.COMPATIBILITY);
         rule.setConfig(COMPATIBILITY);
-        try {
-            RegistryClient client = ConfiguredClient.connect(registryApiUrl, clientSettings);
+        try (RegistryClient client = ConfiguredClient.connect(registryApiUrl, clientSettings)) {
             try {
                 client.updateGlobalRuleConfig(RuleType.COMPATIBILITY, rule);
             } catch (RuleNotFoundException e) {
@@ -57,7 +57,7 @@ public final class RegistryRules {
                 client.createGlobalRule(rule);
             }
             LOG.info("Schema registry {}: global compatibility rule is {}", registryApiUrl, COMPATIBILITY);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot set the global compatibility rule of the schema registry at " + registryApiUrl
                     + " to " + COMPATIBILITY + ": " + describe(e), e);
         }
