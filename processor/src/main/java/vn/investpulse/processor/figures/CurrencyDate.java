@@ -17,4 +17,16 @@ public record CurrencyDate(String currency, LocalDate date) implements Comparabl
         int byCurrency = currency.compareTo(o.currency);
         return byCurrency != 0 ? byCurrency : date.compareTo(o.date);
     }
+
+    // Written out as well: a record's generated equals and hashCode go through method handles, and every amount an
+    // emission converts or an event adds is hashed or compared by its place (a visible share of the emission's time).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CurrencyDate c && date.equals(c.date) && currency.equals(c.currency);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * currency.hashCode() + date.hashCode();
+    }
 }

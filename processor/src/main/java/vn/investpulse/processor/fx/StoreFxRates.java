@@ -17,6 +17,8 @@ public final class StoreFxRates implements FxRates {
     private final ReadOnlyKeyValueStore<String, BigDecimal> store;
     /** Keyed by (currency, date), not by the store's text key: building that text per lookup was most of a lookup. */
     private final Map<RateKey, Optional<BigDecimal>> memo = new HashMap<>();
+    private final Map<RateKey, RatesInForce> inForce = new HashMap<>();
+    private final Map<RatesInForce, RatesInForce> distinct = new HashMap<>();
 
     public StoreFxRates(ReadOnlyKeyValueStore<String, BigDecimal> store) {
         this.store = store;
@@ -30,7 +32,36 @@ public final class StoreFxRates implements FxRates {
         return memo.computeIfAbsent(new RateKey(currency, date), k -> lookup(currency, date));
     }
 
+    /**
+     * Memoised too, and one instance per distinct rates: converting a month looks up the rates of every place an amount
+     * is kept (a currency on a day), and grouping the amounts by them then compares the same instances.
+     */
+    @Override
+    public RatesInForce inForce(String currency, LocalDate date) {
+        RateKey key = new RateKey(currency, date);
+        RatesInForce found = inForce.get(key);
+        if (found == null && !inForce.containsKey(key)) {
+            found = FxRates.super.inForce(currency, date);
+            if (found != null) {
+                found = distinct.computeIfAbsent(found, r -> r);
+            }
+            inForce.put(key, found);
+        }
+        return found;
+    }
+
     private record RateKey(String currency, LocalDate date) {
+
+        // Written out: the generated ones go through method handles, and an emission looks up thousands of rates.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RateKey k && date.equals(k.date) && currency.equals(k.currency);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * currency.hashCode() + date.hashCode();
+        }
     }
 
     private Optional<BigDecimal> lookup(String currency, LocalDate date) {

@@ -65,14 +65,12 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      * milliseconds, so it is emitted every interval and never waits behind a backlog's hold.
      */
     static final Duration BACKLOG_LAG = Duration.ofSeconds(2);
-    /** Input without marks for this long is idle: whatever is dirty is emitted at once. */
-    static final Duration IDLE_AFTER = Duration.ofSeconds(1);
     /**
-     * Input without marks for this long after an emission ended is idle too. Without it, the tail of a replay (nothing
-     * left to read, thousands of series to emit) waited {@link #IDLE_AFTER} after every one-second punctuation: half
-     * of that tail was spent waiting.
+     * Input without marks for this long (emission time not counted) is idle: whatever is dirty is emitted at once, and
+     * the input stays idle until the next mark — the tail of a replay (nothing left to read, thousands of series to
+     * emit) then runs its punctuations back to back instead of waiting this long after each.
      */
-    static final Duration QUIET_AFTER_EMISSION = Duration.ofMillis(200);
+    static final Duration IDLE_AFTER = Duration.ofSeconds(1);
     /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
     static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
     /**
@@ -89,8 +87,8 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     private SeriesStores series;
     private long nextEmissionAt;
     private long lastMarkAt;
-    private long lastEmissionEndedAt;
-    private boolean marksSinceEmission;
+    /** No mark for {@link #IDLE_AFTER}, emission time not counted; cleared by the next mark. */
+    private boolean idle;
     private long latestLagMs;
     private long lastLiveMarkAt = Long.MIN_VALUE / 2;
     /** Series dirtied by live records (read within {@link #BACKLOG_LAG}): emitted before the rest. */
@@ -150,7 +148,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     @Override
     public void process(Record<String, SeriesMarks> record) {
         lastMarkAt = context.currentSystemTimeMs();
-        marksSinceEmission = true;
+        idle = false;
         latestLagMs = lastMarkAt - record.timestamp();
         boolean isLive = latestLagMs <= BACKLOG_LAG.toMillis();
         if (isLive) {
@@ -188,10 +186,12 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      * thread; otherwise every interval emits. Marks are persistent, so waiting delays the indicators, never loses them.
      */
     private void punctuate(long now) {
-        // Records of a backlog come in bursts (each commit of the repartition makes a batch visible): only a second
-        // without any counts as the input being idle.
-        boolean quietSinceEmission = !marksSinceEmission && now - lastEmissionEndedAt >= QUIET_AFTER_EMISSION.toMillis();
-        boolean backlog = latestLagMs > BACKLOG_LAG.toMillis() && now - lastMarkAt < IDLE_AFTER.toMillis() && !quietSinceEmission;
+        // Records of a backlog come in bursts (each commit of the repartition makes a batch visible, and the commit after
+        // a long emission flushes thousands of indicators first): only a second without any counts as the input being
+        // idle. A shorter quiet time once ended the hold in the middle of replays — every commit after an emission
+        // looked like the end of the input, and the emissions ran back to back, three quarters of the thread.
+        idle |= now - lastMarkAt >= IDLE_AFTER.toMillis();
+        boolean backlog = latestLagMs > BACKLOG_LAG.toMillis() && !idle;
         if (pending.isEmpty()) {
             return;
         }
@@ -207,8 +207,6 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         nextEmissionAt = now + BACKOFF_FACTOR * tookMs;
         // No record was read while emitting: that time does not make the input idle.
         lastMarkAt = Math.max(lastMarkAt, now + tookMs);
-        lastEmissionEndedAt = now + tookMs;
-        marksSinceEmission = false;
         LOG.debug("Emission ({}): {} of {} dirty series in {} ms", backlog ? "backlog" : "live", before - pending.size(), before, tookMs);
     }
 
