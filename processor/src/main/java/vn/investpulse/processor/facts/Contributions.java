@@ -2,10 +2,10 @@ package vn.investpulse.processor.facts;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import vn.investpulse.processor.figures.CurrencyDate;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.schemas.EventType;
@@ -23,6 +23,16 @@ public final class Contributions {
 
     /** The period facts of one entry: its counts and capital in the month of its own local date. */
     public static Map<String, MonthFacts> period(ProjectEvent e) {
+        MonthFacts f = periodFacts(e);
+        Map<String, MonthFacts> out = new HashMap<>();
+        for (DimKey k : e.series()) {
+            out.put(k.factKey(e.date()), f.copy());
+        }
+        return out;
+    }
+
+    /** The counts and capital of one entry, for any one of its series. */
+    private static MonthFacts periodFacts(ProjectEvent e) {
         MonthFacts f = new MonthFacts();
         CurrencyDate where = e.currency() == null ? null : new CurrencyDate(e.currency(), e.date());
         switch (e.type()) {
@@ -44,11 +54,7 @@ public final class Contributions {
             }
             case TERMINATION -> f.terminations = 1;
         }
-        Map<String, MonthFacts> out = new HashMap<>();
-        for (DimKey k : e.series()) {
-            out.put(k.factKey(e.date()), f.copy());
-        }
-        return out;
+        return f;
     }
 
     /**
@@ -60,20 +66,26 @@ public final class Contributions {
      */
     public static Map<String, MonthFacts> cumulative(ProjectState project) {
         Map<String, MonthFacts> out = new HashMap<>();
-        Optional<ProjectEvent> registered = registration(project);
-        if (registered.isEmpty()) {
+        ProjectEvent registered = registration(project);
+        if (registered == null) {
             return out;
         }
-        Map<LocalDate, MonthFacts> byDate = cumulativeByDate(project, registered.get());
-        for (DimKey k : registered.get().series()) {
+        Map<LocalDate, MonthFacts> byDate = cumulativeByDate(project, registered);
+        for (DimKey k : registered.series()) {
             byDate.forEach((date, f) -> out.put(k.factKey(date), f.copy()));
         }
         return out;
     }
 
-    /** The entry a project is counted by: its earliest NEW one (the first of equal dates), if any. */
-    private static Optional<ProjectEvent> registration(ProjectState project) {
-        return project.events().stream().filter(e -> e.type() == EventType.NEW).min(Comparator.comparing(ProjectEvent::date));
+    /** The entry a project is counted by: its earliest NEW one (the first of equal dates), or null. */
+    private static ProjectEvent registration(ProjectState project) {
+        ProjectEvent first = null;
+        for (ProjectEvent e : project.events()) {
+            if (e.type() == EventType.NEW && (first == null || e.date().isBefore(first.date()))) {
+                first = e;
+            }
+        }
+        return first;
     }
 
     /** The cumulative contribution of a project registered by {@code registered}, by date, for any one of its series. */
@@ -81,8 +93,12 @@ public final class Contributions {
         Map<LocalDate, MonthFacts> byDate = new HashMap<>();
         LocalDate registeredOn = registered.date();
         YearMonth from = YearMonth.from(registeredOn);
-        LocalDate terminatedOn = project.events().stream().filter(e -> e.type() == EventType.TERMINATION)
-                .map(ProjectEvent::date).min(Comparator.naturalOrder()).orElse(null);
+        LocalDate terminatedOn = null;
+        for (ProjectEvent e : project.events()) {
+            if (e.type() == EventType.TERMINATION && (terminatedOn == null || e.date().isBefore(terminatedOn))) {
+                terminatedOn = e.date();
+            }
+        }
         YearMonth until = terminatedOn == null ? null : YearMonth.from(terminatedOn);
         if (until != null && !until.isAfter(from)) {
             return byDate; // registered and terminated within the same month: never valid at a month end
@@ -110,26 +126,68 @@ public final class Contributions {
         return byDate;
     }
 
-    /** The changes that turn the facts of {@code before} into those of {@code after}, plus the new entry's period facts. */
+    /**
+     * The changes that turn the facts of {@code before} into those of {@code after}, plus the new entry's period facts,
+     * by fact key: {@link #deltas} summed per key, empty ones left out.
+     */
     public static Map<String, MonthFacts> changes(ProjectState before, ProjectEvent added) {
-        ProjectState after = before.with(added);
-        Map<String, MonthFacts> out = period(added);
-        Optional<ProjectEvent> was = registration(before);
-        Optional<ProjectEvent> is = registration(after);
-        if (was.isPresent() && is.isPresent() && was.get() == is.get()) {
-            // Counted by the same entry before and after, so in the same series: take the difference by date once and
-            // spread only that over the five series. Most of a project's dates do not change with one more entry.
-            Map<LocalDate, MonthFacts> diff = cumulativeByDate(after, is.get());
-            cumulativeByDate(before, was.get()).forEach((d, f) -> diff.computeIfAbsent(d, x -> new MonthFacts()).add(f, -1));
-            diff.values().removeIf(MonthFacts::isEmpty);
-            for (DimKey k : is.get().series()) {
-                diff.forEach((d, f) -> out.computeIfAbsent(k.factKey(d), x -> new MonthFacts()).add(f, 1));
-            }
-        } else {
-            cumulative(after).forEach((k, f) -> out.computeIfAbsent(k, x -> new MonthFacts()).add(f, 1));
-            cumulative(before).forEach((k, f) -> out.computeIfAbsent(k, x -> new MonthFacts()).add(f, -1));
+        Map<String, MonthFacts> out = new HashMap<>();
+        for (FactDelta d : deltas(before, added)) {
+            out.computeIfAbsent(d.factKey(), k -> new MonthFacts()).add(d.delta());
         }
         out.values().removeIf(MonthFacts::isEmpty);
         return out;
+    }
+
+    /**
+     * The same changes as dated deltas by series, each change computed once and shared by the series it applies to: the
+     * topology applies these, so an event costs a few small objects instead of a map of text keys and a copy per series.
+     * A (series, date) may occur twice (an entry counted in other series than its project's registration); apply all.
+     */
+    public static List<FactDelta> deltas(ProjectState before, ProjectEvent added) {
+        List<FactDelta> out = new ArrayList<>(12);
+        List<DimKey> entrySeries = added.series();
+        MonthFacts period = periodFacts(added);
+        ProjectEvent was = registration(before);
+        // The earliest NEW, the first of equal dates: the added entry only if it is a NEW strictly before the one counted.
+        ProjectEvent is = added.type() == EventType.NEW && (was == null || added.date().isBefore(was.date())) ? added : was;
+        if (is == null) {
+            spread(out, entrySeries, Map.of(added.date(), period)); // not registered yet: no cumulative figures
+            return out;
+        }
+        Map<LocalDate, MonthFacts> cumulative = cumulativeByDate(before.with(added), is);
+        if (was != null && was != is) {
+            // Counted by another entry now (an earlier NEW arrived): the project leaves the series of the old one.
+            Map<LocalDate, MonthFacts> removed = new HashMap<>();
+            cumulativeByDate(before, was).forEach((d, f) -> removed.put(d, new MonthFacts().add(f, -1)));
+            spread(out, was.series(), removed);
+            spread(out, entrySeries, Map.of(added.date(), period));
+            spread(out, is.series(), cumulative);
+            return out;
+        }
+        if (was != null) {
+            // Counted by the same entry before and after, so in the same series: the difference by date, taken once. Most
+            // of a project's dates do not change with one more entry.
+            cumulativeByDate(before, was).forEach((d, f) -> cumulative.computeIfAbsent(d, x -> new MonthFacts()).add(f, -1));
+        }
+        List<DimKey> cumulativeSeries = is == added ? entrySeries : is.series();
+        if (cumulativeSeries.equals(entrySeries)) {
+            cumulative.computeIfAbsent(added.date(), d -> new MonthFacts()).add(period);
+        } else {
+            spread(out, entrySeries, Map.of(added.date(), period));
+        }
+        spread(out, cumulativeSeries, cumulative);
+        return out;
+    }
+
+    /** One delta per series and date, the date's facts shared by the series; empty facts are left out. */
+    private static void spread(List<FactDelta> out, List<DimKey> series, Map<LocalDate, MonthFacts> byDate) {
+        byDate.forEach((date, f) -> {
+            if (!f.isEmpty()) {
+                for (DimKey k : series) {
+                    out.add(new FactDelta(k, date, f));
+                }
+            }
+        });
     }
 }

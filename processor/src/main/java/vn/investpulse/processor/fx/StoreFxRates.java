@@ -17,7 +17,9 @@ public final class StoreFxRates implements FxRates {
     private final ReadOnlyKeyValueStore<String, BigDecimal> store;
     /** Keyed by (currency, date), not by the store's text key: building that text per lookup was most of a lookup. */
     private final Map<RateKey, Optional<BigDecimal>> memo = new HashMap<>();
-    private final Map<RateKey, RatesInForce> inForce = new HashMap<>();
+    /** A {@link RatesInForce}, or {@link #NOT_IN_FORCE}. */
+    private final Map<RateKey, Object> inForce = new HashMap<>();
+    private static final Object NOT_IN_FORCE = new Object();
     private final Map<RatesInForce, RatesInForce> distinct = new HashMap<>();
 
     public StoreFxRates(ReadOnlyKeyValueStore<String, BigDecimal> store) {
@@ -39,15 +41,13 @@ public final class StoreFxRates implements FxRates {
     @Override
     public RatesInForce inForce(String currency, LocalDate date) {
         RateKey key = new RateKey(currency, date);
-        RatesInForce found = inForce.get(key);
-        if (found == null && !inForce.containsKey(key)) {
-            found = FxRates.super.inForce(currency, date);
-            if (found != null) {
-                found = distinct.computeIfAbsent(found, r -> r);
-            }
+        Object found = inForce.get(key);
+        if (found == null) {
+            RatesInForce looked = FxRates.super.inForce(currency, date);
+            found = looked == null ? NOT_IN_FORCE : distinct.computeIfAbsent(looked, r -> r);
             inForce.put(key, found);
         }
-        return found;
+        return found == NOT_IN_FORCE ? null : (RatesInForce) found;
     }
 
     private record RateKey(String currency, LocalDate date) {

@@ -1,9 +1,9 @@
 package vn.investpulse.processor.topology;
 
-import java.util.Map;
-import vn.investpulse.processor.figures.MonthFacts;
+import java.util.List;
+import vn.investpulse.processor.facts.FactDelta;
 import vn.investpulse.schemas.RegistrationEvent;
 
-/** The month-fact deltas one counted registration causes, by fact key, with the event that caused them. */
-record FactChanges(Map<String, MonthFacts> deltas, RegistrationEvent cause) {
+/** The daily-fact deltas one counted registration causes (shared between series: never mutated), with its event. */
+record FactChanges(List<FactDelta> deltas, RegistrationEvent cause) {
 }

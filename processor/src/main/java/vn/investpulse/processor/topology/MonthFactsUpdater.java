@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.investpulse.processor.facts.DailyFacts;
 import vn.investpulse.processor.facts.DimKey;
+import vn.investpulse.processor.facts.FactDelta;
 import vn.investpulse.processor.facts.ProjectState;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.DirtyMark;
@@ -79,26 +80,31 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
 
     @Override
     public void process(Record<String, FactChanges> record) {
-        Map<String, SortedSet<YearMonth>> changed = new HashMap<>();
-        record.value().deltas().forEach((factKey, delta) -> {
+        Map<DimKey, SortedSet<YearMonth>> changed = new HashMap<>();
+        for (FactDelta d : record.value().deltas()) {
+            String factKey = d.factKey();
             MonthFacts current = facts.get(factKey);
-            MonthFacts next = current == null ? delta : current.add(delta);
+            // A delta is shared by the series it applies to: a fact starts as a copy of it, never as the delta itself.
+            MonthFacts next = current == null ? d.delta().copy() : current.add(d.delta());
             if (next.isEmpty()) {
                 facts.delete(factKey); // e.g. a cumulative change undone by a late row: nothing left on that day
             } else {
                 facts.put(factKey, next);
             }
-            changed.computeIfAbsent(DimKey.seriesKeyOfFactKey(factKey), k -> new TreeSet<>()).add(DimKey.monthOfFactKey(factKey));
-        });
+            changed.computeIfAbsent(d.series(), k -> new TreeSet<>()).add(YearMonth.from(d.date()));
+        }
         RegistrationEvent cause = record.value().cause();
         Long ingestedAt = cause.getIngestedAt() == null ? null : cause.getIngestedAt().toEpochMilli();
         List<Map.Entry<String, DirtyMark>> marks = new ArrayList<>(2 * changed.size());
+        // Series of one event mostly share their months (the same dates): one mark per distinct set of months.
+        Map<SortedSet<YearMonth>, DirtyMark> byMonths = new HashMap<>();
         changed.forEach((series, months) -> {
-            DirtyMark mark = DirtyMark.facts(months, cause.getEventId(), cause.getCertificateNo(), ingestedAt);
-            marks.add(Map.entry(series, mark));
+            DirtyMark mark = byMonths.computeIfAbsent(months,
+                    m -> DirtyMark.facts(m, cause.getEventId(), cause.getCertificateNo(), ingestedAt));
+            marks.add(Map.entry(series.toString(), mark));
             // The ALL series is read as FDI + DDI: it changes with either part. An event has one source, so the months
             // of a stored series are exactly those of its ALL series.
-            marks.add(Map.entry(DimKey.seriesKeyWithSource(series, IndicatorSource.ALL), mark));
+            marks.add(Map.entry(series.withSource(IndicatorSource.ALL).toString(), mark));
         });
         context.forward(new Record<>(record.key(), new SeriesMarks(marks), record.timestamp()));
     }

@@ -3,8 +3,8 @@ package vn.investpulse.processor.topology;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -25,16 +25,18 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
     private FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context;
     private KeyValueStore<String, BigDecimal> rates;
     /**
-     * (currency, date) pairs known to have a rate in force. Rates are never deleted, so once found one stays in force
-     * (its value may be corrected, but only its existence matters here); an absent one is looked up again each time.
+     * Per currency, the earliest date known to have a rate in force. Rates are never deleted, so every later date has
+     * one too (its value may be corrected, but only its existence matters here); an earlier date is looked up in the
+     * store each time, since an earlier rate may have been loaded since. (A set of known (currency, date) texts was
+     * built and hashed for every event, and most dates of a replay were new to it.)
      */
-    private final Set<String> inForce = new HashSet<>();
+    private final Map<String, LocalDate> inForceFrom = new HashMap<>();
 
     @Override
     public void init(FixedKeyProcessorContext<String, Checked<RegistrationEvent>> context) {
         this.context = context;
         this.rates = context.getStateStore(StoreNames.FX_RATES);
-        inForce.clear();
+        inForceFrom.clear();
     }
 
     @Override
@@ -61,13 +63,13 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
         if (FxRates.VND.equals(currency)) {
             return true;
         }
-        String key = FxRates.key(currency, date);
-        if (inForce.contains(key)) {
+        LocalDate from = inForceFrom.get(currency);
+        if (from != null && !date.isBefore(from)) {
             return true;
         }
         boolean found = new StoreFxRates(rates).vndPerUnit(currency, date).isPresent();
         if (found) {
-            inForce.add(key);
+            inForceFrom.put(currency, date);
         }
         return found;
     }

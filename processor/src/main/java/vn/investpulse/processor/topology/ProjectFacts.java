@@ -1,18 +1,18 @@
 package vn.investpulse.processor.topology;
 
-import java.util.Map;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import vn.investpulse.processor.facts.Contributions;
+import vn.investpulse.processor.facts.FactDelta;
 import vn.investpulse.processor.facts.ProjectEvent;
 import vn.investpulse.processor.facts.ProjectState;
-import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.RegistrationEvent;
 
-/** Keeps each project's entries (by certificate number) and turns a new entry into month-fact deltas. */
+/** Keeps each project's entries (by certificate number) and turns a new entry into daily-fact deltas. */
 final class ProjectFacts implements FixedKeyProcessor<String, RegistrationEvent, FactChanges> {
 
     private FixedKeyProcessorContext<String, FactChanges> context;
@@ -32,7 +32,7 @@ final class ProjectFacts implements FixedKeyProcessor<String, RegistrationEvent,
             before = ProjectState.empty();
         }
         ProjectEvent entry = ProjectEvent.of(e);
-        Map<String, MonthFacts> deltas = Contributions.changes(before, entry);
+        List<FactDelta> deltas = Contributions.deltas(before, entry);
         projects.put(e.getCertificateNo(), before.with(entry));
         context.forward(record.withValue(new FactChanges(deltas, e)));
     }
