@@ -239,6 +239,33 @@ class ProcessorTopologyTest {
         assertThat(queried(facts, "FDI|TOTAL||2023-03-01").capitalIncreases).isEqualTo(1);
     }
 
+    /**
+     * One change object stands for an event's change in all its series (facts.FactDelta): a new fact must start as a
+     * copy of it. Here the increase is registered under another investor country than the project's NEW, so its period
+     * change (its own series) and its cumulative change (the NEW's series) both land on TOTAL on the same day: stored as
+     * is, the first would be added to by the second, and the country JP would get the project's cumulative capital too.
+     */
+    @Test
+    void aChangeSharedByAnEventsSeriesStartsSeparateFacts() throws Exception {
+        KeyValueStore<String, MonthFacts> facts = p.driver().getKeyValueStore(StoreNames.FACTS);
+        p.pipe(newProject("e1", "GCN-1", "2023-03-01", "100").zone("DEEP_C").sector("C26").country("KR"),
+                event("e2", "GCN-1", vn.investpulse.schemas.EventType.CAPITAL_INCREASE, "2023-03-05T10:00:00+07:00")
+                        .amount("5").zone("DEEP_C").sector("C26").country("JP"));
+        java.time.LocalDate day = java.time.LocalDate.of(2023, 3, 5);
+        vn.investpulse.processor.figures.Buckets five = new vn.investpulse.processor.figures.Buckets()
+                .add(new vn.investpulse.processor.figures.CurrencyDate("USD", day), new java.math.BigDecimal("5"));
+        MonthFacts total = queried(facts, "FDI|TOTAL||2023-03-05");
+        assertThat(total.capitalIncreases).isEqualTo(1);
+        assertThat(total.adjustedCapital).isEqualTo(five);
+        assertThat(total.cumulativeCapitalDelta).isEqualTo(five);
+        MonthFacts japan = queried(facts, "FDI|COUNTRY|JP|2023-03-05");
+        assertThat(japan.capitalIncreases).isEqualTo(1);
+        assertThat(japan.cumulativeCapitalDelta.isEmpty()).isTrue();
+        MonthFacts korea = queried(facts, "FDI|COUNTRY|KR|2023-03-05");
+        assertThat(korea.capitalIncreases).isZero();
+        assertThat(korea.cumulativeCapitalDelta).isEqualTo(five);
+    }
+
     /** A read on another thread than the stream thread's, as an interactive query does. */
     private static MonthFacts queried(KeyValueStore<String, MonthFacts> store, String key) throws Exception {
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> store.get(key)).get(30, java.util.concurrent.TimeUnit.SECONDS);
