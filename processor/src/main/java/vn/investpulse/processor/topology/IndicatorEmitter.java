@@ -348,13 +348,6 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         if (mark.ratesChanged()) {
             reload.addAll(cached.months.tailMap(mark.fromMonth(), true).keySet());
         }
-        if (reload.size() * 2 > cached.months.size()) {
-            // Most months changed (the end of a replay or a large import): one scan of the series, not a seek per month.
-            cached.months.clear();
-            cached.months.putAll(series.monthTotals(key, rates));
-            FigureCalculator.updateCumulative(cached.months, cached.cumulative, null);
-            return cached;
-        }
         for (YearMonth m : reload) {
             MonthTotals t = series.monthTotals(key, m, rates);
             if (t == null) {
