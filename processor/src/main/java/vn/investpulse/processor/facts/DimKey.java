@@ -7,9 +7,10 @@ import vn.investpulse.schemas.Dimension;
 import vn.investpulse.schemas.IndicatorSource;
 
 /**
- * One series of figures: a source, a dimension and its value ("" for TOTAL). Its facts are stored per local date
- * under {@code FDI|ZONE|DEEP_C|2023-04-05}, so a prefix scan of {@link #prefix()} returns its days in order and one
- * of {@link #monthPrefix} the days of a month. Values stay small (one day), so an event never rewrites a big value.
+ * One series of figures: a source, a dimension and its value ("" for TOTAL). Its facts are stored per month, the days
+ * inside ({@code figures.MonthDays}), under {@code FDI|ZONE|DEEP_C|2023-04}, so a prefix scan of {@link #prefix()}
+ * returns its months in order and {@link #monthKey} finds one. A day of facts on its own (a change, a rebuilt day) is
+ * named by {@link #factKey}: {@code FDI|ZONE|DEEP_C|2023-04-05}.
  */
 public record DimKey(IndicatorSource source, Dimension dimension, String value) {
 
@@ -47,14 +48,14 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
         return source + "|" + dimension + "|" + value + "|";
     }
 
-    /** The store key of this series' facts of a day. */
+    /** The name of this series' facts of a day. */
     public String factKey(LocalDate date) {
-        return source + "|" + dimension + "|" + value + "|" + date; // one concatenation: it runs ten times per event
+        return source + "|" + dimension + "|" + value + "|" + date; // one concatenation
     }
 
-    /** The key prefix of this series' days of a month, e.g. {@code FDI|TOTAL||2023-04-}. */
-    public String monthPrefix(YearMonth month) {
-        return prefix() + month + "-";
+    /** The store key of this series' facts of a month, e.g. {@code FDI|TOTAL||2023-04}. */
+    public String monthKey(YearMonth month) {
+        return source + "|" + dimension + "|" + value + "|" + month; // one concatenation: it runs ten times per event
     }
 
     /** The key prefix of every value of a dimension, e.g. {@code FDI|ZONE|}. */
@@ -70,9 +71,14 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
         return new DimKey(IndicatorSource.valueOf(parts[0]), Dimension.valueOf(parts[1]), parts[2]);
     }
 
-    /** The series of a fact key {@code FDI|ZONE|DEEP_C|2023-04}. */
+    /** The series of a fact or month key, e.g. {@code FDI|ZONE|DEEP_C|2023-04}. */
     public static DimKey ofFactKey(String factKey) {
         return parse(factKey.substring(0, factKey.lastIndexOf(SEPARATOR)));
+    }
+
+    /** The month of a day's fact key {@code FDI|ZONE|DEEP_C|2023-04-05}. */
+    public static YearMonth monthOfFactKey(String factKey) {
+        return YearMonth.from(dateOfFactKey(factKey));
     }
 
     public static LocalDate dateOfFactKey(String factKey) {
@@ -80,25 +86,15 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
     }
 
     /**
-     * The month of a fact key, read from its digits: it runs for every fact an event changes, and parsing the whole
-     * date was a visible share of the stream thread.
+     * The month of a month key, read from its digits: it runs for every month an emission reads, and parsing the whole
+     * text was a visible share of it.
      */
-    public static YearMonth monthOfFactKey(String factKey) {
-        int d = factKey.lastIndexOf(SEPARATOR) + 1;
-        if (factKey.length() - d != 10 || factKey.charAt(d + 4) != '-' || factKey.charAt(d + 7) != '-') {
-            return YearMonth.from(dateOfFactKey(factKey)); // a year outside 0000-9999: the slow, general way
+    public static YearMonth monthOfMonthKey(String monthKey) {
+        int d = monthKey.lastIndexOf(SEPARATOR) + 1;
+        if (monthKey.length() - d != 7 || monthKey.charAt(d + 4) != '-') {
+            return YearMonth.parse(monthKey.substring(d)); // a year outside 0000-9999: the slow, general way
         }
-        return YearMonth.of(Integer.parseInt(factKey, d, d + 4, 10), Integer.parseInt(factKey, d + 5, d + 7, 10));
-    }
-
-    /** The series key ({@link #toString()}) of a fact key, without parsing it: {@code FDI|ZONE|DEEP_C|2023-04-05} → {@code FDI|ZONE|DEEP_C}. */
-    public static String seriesKeyOfFactKey(String factKey) {
-        return factKey.substring(0, factKey.lastIndexOf(SEPARATOR));
-    }
-
-    /** The same series key in another source: {@code FDI|ZONE|DEEP_C} → {@code ALL|ZONE|DEEP_C}. */
-    public static String seriesKeyWithSource(String seriesKey, IndicatorSource source) {
-        return source + seriesKey.substring(seriesKey.indexOf(SEPARATOR));
+        return YearMonth.of(Integer.parseInt(monthKey, d, d + 4, 10), Integer.parseInt(monthKey, d + 5, d + 7, 10));
     }
 
     // Written out: a record's generated equals and hashCode go through method handles, and every fact change of an

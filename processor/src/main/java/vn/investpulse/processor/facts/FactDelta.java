@@ -1,6 +1,7 @@
 package vn.investpulse.processor.facts;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import vn.investpulse.processor.figures.MonthFacts;
 
 /**
@@ -9,8 +10,13 @@ import vn.investpulse.processor.figures.MonthFacts;
  */
 public record FactDelta(DimKey series, LocalDate date, MonthFacts delta) {
 
-    /** The key of the changed fact in the facts store. */
+    /** The name of the changed day's facts, e.g. {@code FDI|TOTAL||2023-04-05}. */
     public String factKey() {
         return series.factKey(date);
+    }
+
+    /** The key of the changed month in the facts store, e.g. {@code FDI|TOTAL||2023-04}. */
+    public String monthKey() {
+        return series.monthKey(YearMonth.from(date));
     }
 }

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.figures.FigureCalculator;
 import vn.investpulse.processor.figures.Figures;
-import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.figures.MonthTotalsBuilder;
 import vn.investpulse.processor.figures.MonthTotals;
 import vn.investpulse.processor.figures.Plan;
@@ -33,11 +33,11 @@ public final class SeriesStores {
 
     private static final StringSerializer KEYS = new StringSerializer();
 
-    private final ReadOnlyKeyValueStore<String, MonthFacts> facts;
+    private final ReadOnlyKeyValueStore<String, MonthDays> facts;
     private final ReadOnlyKeyValueStore<String, BigDecimal> fx;
     private final ReadOnlyKeyValueStore<String, Plan> plans;
 
-    public SeriesStores(ReadOnlyKeyValueStore<String, MonthFacts> facts, ReadOnlyKeyValueStore<String, BigDecimal> fx,
+    public SeriesStores(ReadOnlyKeyValueStore<String, MonthDays> facts, ReadOnlyKeyValueStore<String, BigDecimal> fx,
                         ReadOnlyKeyValueStore<String, Plan> plans) {
         this.facts = facts;
         this.fx = fx;
@@ -53,10 +53,10 @@ public final class SeriesStores {
     public NavigableMap<YearMonth, MonthTotals> monthTotals(DimKey series, FxRates rates) {
         NavigableMap<YearMonth, MonthTotalsBuilder> months = new TreeMap<>();
         for (DimKey part : series.storedParts()) {
-            try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(part.prefix(), KEYS)) {
+            try (KeyValueIterator<String, MonthDays> it = facts.prefixScan(part.prefix(), KEYS)) {
                 while (it.hasNext()) {
-                    KeyValue<String, MonthFacts> kv = it.next();
-                    months.computeIfAbsent(DimKey.monthOfFactKey(kv.key), m -> new MonthTotalsBuilder(rates)).add(kv.value);
+                    KeyValue<String, MonthDays> kv = it.next();
+                    kv.value.addTo(months.computeIfAbsent(DimKey.monthOfMonthKey(kv.key), m -> new MonthTotalsBuilder(rates)));
                 }
             }
         }
@@ -69,11 +69,10 @@ public final class SeriesStores {
     public MonthTotals monthTotals(DimKey series, YearMonth month, FxRates rates) {
         MonthTotalsBuilder sum = null;
         for (DimKey part : series.storedParts()) {
-            try (KeyValueIterator<String, MonthFacts> it = facts.prefixScan(part.monthPrefix(month), KEYS)) {
-                while (it.hasNext()) {
-                    sum = sum == null ? new MonthTotalsBuilder(rates) : sum;
-                    sum.add(it.next().value);
-                }
+            MonthDays days = facts.get(part.monthKey(month));
+            if (days != null) {
+                sum = sum == null ? new MonthTotalsBuilder(rates) : sum;
+                days.addTo(sum);
             }
         }
         return sum == null ? null : sum.build();
@@ -135,7 +134,7 @@ public final class SeriesStores {
         String next = from;
         while (true) {
             String key;
-            try (KeyValueIterator<String, MonthFacts> it = facts.range(next, to)) {
+            try (KeyValueIterator<String, MonthDays> it = facts.range(next, to)) {
                 if (!it.hasNext()) {
                     return out;
                 }

@@ -10,7 +10,7 @@ public final class StoreNames {
     public static final String SEEN_EVENT_IDS = "seen-event-ids";
     /** Every counted entry of a project, by certificate number. */
     public static final String PROJECTS = "projects";
-    /** Base facts by {@code SOURCE|DIMENSION|VALUE|yyyy-MM-dd} (one local date each). */
+    /** Base facts by {@code SOURCE|DIMENSION|VALUE|yyyy-MM}, each value the month's local dates (not logged: rebuilt). */
     public static final String FACTS = "daily-facts";
     /** FX rates by {@code CURRENCY:yyyy-MM-dd}, VND per unit. */
     public static final String FX_RATES = "fx-rates";

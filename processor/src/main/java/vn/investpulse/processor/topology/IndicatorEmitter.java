@@ -28,7 +28,7 @@ import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.figures.FigureCalculator;
 import vn.investpulse.processor.figures.Figures;
 import vn.investpulse.processor.figures.IndicatorRecords;
-import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.figures.MonthTotals;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.processor.fx.FxRates;
@@ -125,7 +125,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         this.context = context;
         this.dirty = context.getStateStore(StoreNames.DIRTY_SERIES);
         this.emitted = context.getStateStore(StoreNames.EMITTED);
-        KeyValueStore<String, MonthFacts> facts = context.getStateStore(StoreNames.FACTS);
+        KeyValueStore<String, MonthDays> facts = context.getStateStore(StoreNames.FACTS);
         KeyValueStore<String, BigDecimal> fx = context.getStateStore(StoreNames.FX_RATES);
         KeyValueStore<String, Plan> plans = context.getStateStore(StoreNames.PLANS);
         this.series = new SeriesStores(facts, fx, plans);

@@ -1,5 +1,6 @@
 package vn.investpulse.processor.topology;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import vn.investpulse.processor.facts.DailyFacts;
 import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.facts.FactDelta;
 import vn.investpulse.processor.facts.ProjectState;
+import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.DirtyMark;
 import vn.investpulse.processor.store.SeriesMarks;
@@ -27,7 +29,7 @@ import vn.investpulse.schemas.IndicatorSource;
 import vn.investpulse.schemas.RegistrationEvent;
 
 /**
- * Applies fact deltas to the daily base facts and marks each touched series — and the ALL series it is part of — dirty
+ * Applies fact deltas to the daily base facts (kept by series and month, {@link MonthDays}) and marks each touched series — and the ALL series it is part of — dirty
  * with the months that changed, all in one record per event.
  */
 final class MonthFactsUpdater implements Processor<String, FactChanges, String, SeriesMarks> {
@@ -35,7 +37,7 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
     private static final Logger LOG = LoggerFactory.getLogger(MonthFactsUpdater.class);
 
     private ProcessorContext<String, SeriesMarks> context;
-    private KeyValueStore<String, MonthFacts> facts;
+    private KeyValueStore<String, MonthDays> facts;
 
     @Override
     public void init(ProcessorContext<String, SeriesMarks> context) {
@@ -53,7 +55,7 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
     private void rebuild(KeyValueStore<String, ProjectState> projects) {
         long started = System.nanoTime();
         List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, MonthFacts> it = facts.all()) {
+        try (KeyValueIterator<String, MonthDays> it = facts.all()) {
             it.forEachRemaining(kv -> stale.add(kv.key));
         }
         stale.forEach(facts::delete);
@@ -71,25 +73,31 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
                 }
             });
         }
-        rebuilt.forEach(facts::put);
+        Map<String, MonthDays> months = new HashMap<>();
+        rebuilt.forEach((dayKey, f) -> {
+            LocalDate date = DimKey.dateOfFactKey(dayKey);
+            String monthKey = DimKey.ofFactKey(dayKey).monthKey(YearMonth.from(date));
+            months.computeIfAbsent(monthKey, k -> new MonthDays()).add(date.getDayOfMonth(), f);
+        });
+        months.forEach(facts::put);
         // A scan by the writer first writes what the store holds to the store beneath, which interactive queries read:
         // the rebuilt facts are queryable now, not only after the first commit.
         facts.range("", "").close();
-        LOG.info("Daily facts rebuilt from the projects: {} facts in {} ms", rebuilt.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Daily facts rebuilt from the projects: {} days in {} months in {} ms", rebuilt.size(), months.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public void process(Record<String, FactChanges> record) {
         Map<DimKey, SortedSet<YearMonth>> changed = new HashMap<>();
         for (FactDelta d : record.value().deltas()) {
-            String factKey = d.factKey();
-            MonthFacts current = facts.get(factKey);
-            // A delta is shared by the series it applies to: a fact starts as a copy of it, never as the delta itself.
-            MonthFacts next = current == null ? d.delta().copy() : current.add(d.delta());
+            String monthKey = d.monthKey();
+            MonthDays current = facts.get(monthKey); // the writer's own copy: changing it changes no committed month
+            MonthDays next = (current == null ? new MonthDays() : current).add(d.date().getDayOfMonth(), d.delta());
             if (next.isEmpty()) {
-                facts.delete(factKey); // e.g. a cumulative change undone by a late row: nothing left on that day
+                facts.delete(monthKey); // e.g. a cumulative change undone by a late row: nothing left in that month
             } else {
-                facts.put(factKey, next);
+                facts.put(monthKey, next);
             }
             changed.computeIfAbsent(d.series(), k -> new TreeSet<>()).add(YearMonth.from(d.date()));
         }

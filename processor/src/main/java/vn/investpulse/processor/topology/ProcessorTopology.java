@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import vn.investpulse.contracts.RegistrySerdes;
 import vn.investpulse.contracts.Topics;
-import vn.investpulse.processor.figures.MonthFacts;
+import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.store.CompactSerdes;
 import vn.investpulse.processor.store.HashBytesStore;
 import vn.investpulse.processor.store.ObjectStore;
@@ -160,9 +160,9 @@ public final class ProcessorTopology {
         // each id is new and most events touch another project, so a cache would only make every lookup deeper.
         builder.addStateStore(uncached(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
         builder.addStateStore(uncached(StoreNames.PROJECTS, CompactSerdes.projectState()));
-        // Daily facts: about ten reads and writes per event and a scan per emitted series, so objects, never bytes (see
-        // ObjectStore); not logged: they are rebuilt from the projects whenever the task starts (see MonthFactsUpdater).
-        builder.addStateStore(ObjectStore.builder(StoreNames.FACTS, MonthFacts::copy));
+        // Daily facts, a value per series and month with its days inside: about ten reads and writes per event and a read
+        // per emitted month, so objects, never bytes (see ObjectStore); not logged: they are rebuilt from the projects whenever the task starts (see MonthFactsUpdater).
+        builder.addStateStore(ObjectStore.builder(StoreNames.FACTS, MonthDays::copy));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
         builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));

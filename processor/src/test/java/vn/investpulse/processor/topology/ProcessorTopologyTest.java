@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.investpulse.embedded.EmbeddedPlatform;
 import vn.investpulse.embedded.EmbeddedPlatformExtension;
 import vn.investpulse.processor.testing.ProcessorDriver;
+import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.CapitalSource;
@@ -230,13 +231,13 @@ class ProcessorTopologyTest {
      */
     @Test
     void everyCommitWritesTheHeldDailyFactsWhereQueriesReadThem() throws Exception {
-        KeyValueStore<String, MonthFacts> facts = p.driver().getKeyValueStore(StoreNames.FACTS);
+        KeyValueStore<String, MonthDays> facts = p.driver().getKeyValueStore(StoreNames.FACTS);
         p.pipe(newProject("e1", "GCN-1", "2023-03-01", "100").zone("DEEP_C").sector("C26").country("KR"));
-        assertThat(queried(facts, "FDI|TOTAL||2023-03-01").newProjects).isEqualTo(1);
-        assertThat(queried(facts, "FDI|COUNTRY|KR|2023-03-01").newProjects).isEqualTo(1);
+        assertThat(queried(facts, "FDI|TOTAL||2023-03", 1).newProjects).isEqualTo(1);
+        assertThat(queried(facts, "FDI|COUNTRY|KR|2023-03", 1).newProjects).isEqualTo(1);
 
         p.pipe(event("e2", "GCN-1", vn.investpulse.schemas.EventType.CAPITAL_INCREASE, "2023-03-01T10:00:00+07:00").amount("5"));
-        assertThat(queried(facts, "FDI|TOTAL||2023-03-01").capitalIncreases).isEqualTo(1);
+        assertThat(queried(facts, "FDI|TOTAL||2023-03", 1).capitalIncreases).isEqualTo(1);
     }
 
     /**
@@ -247,28 +248,31 @@ class ProcessorTopologyTest {
      */
     @Test
     void aChangeSharedByAnEventsSeriesStartsSeparateFacts() throws Exception {
-        KeyValueStore<String, MonthFacts> facts = p.driver().getKeyValueStore(StoreNames.FACTS);
+        KeyValueStore<String, MonthDays> facts = p.driver().getKeyValueStore(StoreNames.FACTS);
         p.pipe(newProject("e1", "GCN-1", "2023-03-01", "100").zone("DEEP_C").sector("C26").country("KR"),
                 event("e2", "GCN-1", vn.investpulse.schemas.EventType.CAPITAL_INCREASE, "2023-03-05T10:00:00+07:00")
                         .amount("5").zone("DEEP_C").sector("C26").country("JP"));
         java.time.LocalDate day = java.time.LocalDate.of(2023, 3, 5);
         vn.investpulse.processor.figures.Buckets five = new vn.investpulse.processor.figures.Buckets()
                 .add(new vn.investpulse.processor.figures.CurrencyDate("USD", day), new java.math.BigDecimal("5"));
-        MonthFacts total = queried(facts, "FDI|TOTAL||2023-03-05");
+        MonthFacts total = queried(facts, "FDI|TOTAL||2023-03", 5);
         assertThat(total.capitalIncreases).isEqualTo(1);
         assertThat(total.adjustedCapital).isEqualTo(five);
         assertThat(total.cumulativeCapitalDelta).isEqualTo(five);
-        MonthFacts japan = queried(facts, "FDI|COUNTRY|JP|2023-03-05");
+        MonthFacts japan = queried(facts, "FDI|COUNTRY|JP|2023-03", 5);
         assertThat(japan.capitalIncreases).isEqualTo(1);
         assertThat(japan.cumulativeCapitalDelta.isEmpty()).isTrue();
-        MonthFacts korea = queried(facts, "FDI|COUNTRY|KR|2023-03-05");
+        MonthFacts korea = queried(facts, "FDI|COUNTRY|KR|2023-03", 5);
         assertThat(korea.capitalIncreases).isZero();
         assertThat(korea.cumulativeCapitalDelta).isEqualTo(five);
     }
 
-    /** A read on another thread than the stream thread's, as an interactive query does. */
-    private static MonthFacts queried(KeyValueStore<String, MonthFacts> store, String key) throws Exception {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> store.get(key)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    /** A day of a month read on another thread than the stream thread's, as an interactive query does. */
+    private static MonthFacts queried(KeyValueStore<String, MonthDays> store, String monthKey, int day) throws Exception {
+        MonthDays month = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.get(monthKey))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(month).as(monthKey).isNotNull();
+        return month.day(day);
     }
 
     @Test
