@@ -49,33 +49,50 @@ public final class SeriesStores {
         return new StoreFxRates(fx);
     }
 
-    /** The converted totals of a series by month, in month order (an ALL series: its FDI and DDI parts summed). */
+    /**
+     * The converted totals of a series by month, in month order. An ALL series is the sum of its FDI and DDI parts'
+     * converted totals, month by month (so ALL is exactly FDI + DDI, and an emission can sum parts it has just computed).
+     */
     public NavigableMap<YearMonth, MonthTotals> monthTotals(DimKey series, FxRates rates) {
-        NavigableMap<YearMonth, MonthTotalsBuilder> months = new TreeMap<>();
-        for (DimKey part : series.storedParts()) {
-            try (KeyValueIterator<String, MonthDays> it = facts.prefixScan(part.prefix(), KEYS)) {
-                while (it.hasNext()) {
-                    KeyValue<String, MonthDays> kv = it.next();
-                    kv.value.addTo(months.computeIfAbsent(DimKey.monthOfMonthKey(kv.key), m -> new MonthTotalsBuilder(rates)));
-                }
+        NavigableMap<YearMonth, MonthTotals> out = new TreeMap<>();
+        if (series.source() == IndicatorSource.ALL) {
+            for (DimKey part : series.storedParts()) {
+                monthTotals(part, rates).forEach((m, t) -> out.merge(m, t, MonthTotals::plus));
+            }
+            return out;
+        }
+        try (KeyValueIterator<String, MonthDays> it = facts.prefixScan(series.prefix(), KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, MonthDays> kv = it.next();
+                MonthTotalsBuilder month = new MonthTotalsBuilder(rates);
+                kv.value.addTo(month);
+                out.put(DimKey.monthOfMonthKey(kv.key), month.build());
             }
         }
-        NavigableMap<YearMonth, MonthTotals> out = new TreeMap<>();
-        months.forEach((m, b) -> out.put(m, b.build()));
         return out;
     }
 
-    /** The converted totals of one month of a series (null when it has no facts; an ALL series: both parts summed). */
+    /** The converted totals of one month of a series, or null when it has no facts (ALL: the sum of its parts'). */
     public MonthTotals monthTotals(DimKey series, YearMonth month, FxRates rates) {
-        MonthTotalsBuilder sum = null;
-        for (DimKey part : series.storedParts()) {
-            MonthDays days = facts.get(part.monthKey(month));
-            if (days != null) {
-                sum = sum == null ? new MonthTotalsBuilder(rates) : sum;
-                days.addTo(sum);
+        if (series.source() == IndicatorSource.ALL) {
+            MonthTotals sum = null;
+            for (DimKey part : series.storedParts()) {
+                sum = plus(sum, monthTotals(part, month, rates));
             }
+            return sum;
         }
-        return sum == null ? null : sum.build();
+        MonthDays days = facts.get(series.monthKey(month));
+        if (days == null) {
+            return null;
+        }
+        MonthTotalsBuilder sum = new MonthTotalsBuilder(rates);
+        days.addTo(sum);
+        return sum.build();
+    }
+
+    /** The sum of two months' totals, either of which may be absent (null). */
+    public static MonthTotals plus(MonthTotals a, MonthTotals b) {
+        return a == null ? b : b == null ? a : a.plus(b);
     }
 
     /** A calculator over a series, every amount converted at its own date's rate. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import vn.investpulse.processor.store.SeriesStores;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.Indicator;
 import vn.investpulse.schemas.IndicatorKey;
+import vn.investpulse.schemas.IndicatorSource;
 import vn.investpulse.schemas.PeriodKind;
 
 /**
@@ -235,9 +237,12 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         // series where the previous punctuation stopped, wrapping around.
         List<String> keys = new ArrayList<>(pending.size());
         live.retainAll(pending.keySet());
-        keys.addAll(new TreeSet<>(live));
+        TreeSet<String> liveSorted = new TreeSet<>(EMISSION_ORDER);
+        liveSorted.addAll(live);
+        keys.addAll(liveSorted);
         int liveCount = keys.size();
-        TreeSet<String> sorted = new TreeSet<>(pending.keySet());
+        TreeSet<String> sorted = new TreeSet<>(EMISSION_ORDER);
+        sorted.addAll(pending.keySet());
         List<String> rest = new ArrayList<>(pending.size());
         if (resumeAfter != null) {
             rest.addAll(sorted.tailSet(resumeAfter, false));
@@ -269,6 +274,17 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
                 return;
             }
         }
+    }
+
+    /**
+     * Series in emission order: by dimension and value, then FDI, DDI, ALL — so an ALL series comes right after the two
+     * parts it is the sum of, and usually sums their totals just computed instead of reading its months again.
+     */
+    static final Comparator<String> EMISSION_ORDER = Comparator.comparing((String k) -> k.substring(k.indexOf(DimKey.SEPARATOR) + 1))
+            .thenComparingInt(IndicatorEmitter::sourceRank);
+
+    private static int sourceRank(String seriesKey) {
+        return seriesKey.startsWith("FDI|") ? 0 : seriesKey.startsWith("DDI|") ? 1 : 2;
     }
 
     /**
@@ -339,7 +355,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     private CachedSeries totals(DimKey key, DirtyMark mark, FxRates rates) {
         CachedSeries cached = totals.get(key);
         if (cached == null) {
-            cached = new CachedSeries(new TreeMap<>(series.monthTotals(key, rates)), new TreeMap<>());
+            cached = new CachedSeries(new TreeMap<>(wholeSeries(key, rates)), new TreeMap<>());
             FigureCalculator.updateCumulative(cached.months, cached.cumulative, null);
             totals.put(key, cached);
             return cached;
@@ -349,7 +365,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
             reload.addAll(cached.months.tailMap(mark.fromMonth(), true).keySet());
         }
         for (YearMonth m : reload) {
-            MonthTotals t = series.monthTotals(key, m, rates);
+            MonthTotals t = monthTotals(key, m, rates);
             if (t == null) {
                 cached.months.remove(m);
             } else {
@@ -360,6 +376,43 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
             FigureCalculator.updateCumulative(cached.months, cached.cumulative, reload.first());
         }
         return cached;
+    }
+
+    /**
+     * A series' totals by month as {@link SeriesStores#monthTotals(DimKey, FxRates)} reads them; an ALL series summed from
+     * the totals of its parts held in memory when those are fresh, which is the same sum (see {@link #fresh}).
+     */
+    private NavigableMap<YearMonth, MonthTotals> wholeSeries(DimKey key, FxRates rates) {
+        if (key.source() != IndicatorSource.ALL) {
+            return series.monthTotals(key, rates);
+        }
+        TreeMap<YearMonth, MonthTotals> out = new TreeMap<>();
+        for (DimKey part : key.storedParts()) {
+            CachedSeries fresh = fresh(part);
+            (fresh != null ? fresh.months : series.monthTotals(part, rates)).forEach((m, t) -> out.merge(m, t, MonthTotals::plus));
+        }
+        return out;
+    }
+
+    /** One month's totals as {@link SeriesStores#monthTotals(DimKey, YearMonth, FxRates)} reads them, ALL from fresh parts. */
+    private MonthTotals monthTotals(DimKey key, YearMonth month, FxRates rates) {
+        if (key.source() != IndicatorSource.ALL) {
+            return series.monthTotals(key, month, rates);
+        }
+        MonthTotals sum = null;
+        for (DimKey part : key.storedParts()) {
+            CachedSeries fresh = fresh(part);
+            sum = SeriesStores.plus(sum, fresh != null ? fresh.months.get(month) : series.monthTotals(part, month, rates));
+        }
+        return sum;
+    }
+
+    /**
+     * A stored series' totals in memory if they are what the stores say now: cached, and no change of it waiting (every
+     * fact change and every rate change marks the series; a new task instance starts with no cache). Null otherwise.
+     */
+    private CachedSeries fresh(DimKey part) {
+        return pending.containsKey(part.toString()) ? null : totals.get(part);
     }
 
     /** Converted month totals of a series and their running sums (cumulative figures). */

@@ -188,6 +188,27 @@ class ProcessorTopologyTest {
         assertThat(p.latest("DDI|TOTAL||MONTH|2023-06").getLastEventId()).isNull(); // caused by reference data
     }
 
+    /**
+     * ALL is the sum of its FDI and DDI parts' converted totals. The emitter sums the totals of a part it has just
+     * recomputed, or holds unchanged, instead of reading its months again; the query API reads the stores: both agree.
+     */
+    @Test
+    void anAllSeriesSumsItsPartsWhetherOneOrBothChanged() {
+        p.rate("USD", "2023-01-01", "24000");
+        p.pipe(newProject("f1", "GCN-1", "2023-03-02", "10"), newProject("d1", "DDI-1", "2023-03-03", "1000000").ddi());
+        p.emit();
+        assertThat(p.latest("ALL|TOTAL||MONTH|2023-03").getTotalCapitalUsd()).isEqualByComparingTo("51.666667");
+
+        p.pipe(newProject("d2", "DDI-2", "2023-03-04", "1000000").ddi()); // only the DDI part changes
+        p.emit();
+        Indicator all = p.latest("ALL|TOTAL||MONTH|2023-03");
+        assertThat(all.getTotalCapitalUsd()).isEqualByComparingTo("93.333333");
+        assertThat(all.getTotalCapitalVnd()).isEqualByComparingTo("2240000");
+        assertThat(all.getNewProjects()).isEqualTo(3);
+        assertThat(p.latest("ALL|TOTAL||YEAR|2023").getCumulativeCapitalUsd()).isEqualByComparingTo("93.333333");
+        p.assertEmittedMatchStores();
+    }
+
     @Test
     void aRevisedPlanUpdatesProgressAndAZoneUsesItsOwnPlan() {
         p.plan(CapitalSource.FDI, 2023, null, "1000", "USD");
