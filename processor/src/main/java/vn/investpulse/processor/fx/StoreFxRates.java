@@ -17,8 +17,14 @@ public final class StoreFxRates implements FxRates {
     private final ReadOnlyKeyValueStore<String, BigDecimal> store;
     /** Keyed by (currency, date), not by the store's text key: building that text per lookup was most of a lookup. */
     private final Map<RateKey, Optional<BigDecimal>> memo = new HashMap<>();
-    /** A {@link RatesInForce}, or {@link #NOT_IN_FORCE}. */
+    /** A {@link RatesInForce}, or {@link #NOT_IN_FORCE}: dates outside {@link #inForceByDay}'s days. */
     private final Map<RateKey, Object> inForce = new HashMap<>();
+    /**
+     * The same by currency, then at the date's day since 1970-01-01 (1970–2059): an emission asks for the place of
+     * every amount in every month it reads, and hashing a key per question was most of converting a month.
+     */
+    private final Map<String, Object[]> inForceByDay = new HashMap<>();
+    private static final int DAYS = 1 << 15;
     private static final Object NOT_IN_FORCE = new Object();
     private final Map<RatesInForce, RatesInForce> distinct = new HashMap<>();
 
@@ -40,14 +46,24 @@ public final class StoreFxRates implements FxRates {
      */
     @Override
     public RatesInForce inForce(String currency, LocalDate date) {
-        RateKey key = new RateKey(currency, date);
-        Object found = inForce.get(key);
-        if (found == null) {
-            RatesInForce looked = FxRates.super.inForce(currency, date);
-            found = looked == null ? NOT_IN_FORCE : distinct.computeIfAbsent(looked, r -> r);
-            inForce.put(key, found);
+        long day = date.toEpochDay();
+        Object found;
+        if (day >= 0 && day < DAYS) {
+            Object[] days = inForceByDay.computeIfAbsent(currency, c -> new Object[DAYS]);
+            found = days[(int) day];
+            if (found == null) {
+                found = lookUpInForce(currency, date);
+                days[(int) day] = found;
+            }
+        } else {
+            found = inForce.computeIfAbsent(new RateKey(currency, date), k -> lookUpInForce(currency, date));
         }
         return found == NOT_IN_FORCE ? null : (RatesInForce) found;
+    }
+
+    private Object lookUpInForce(String currency, LocalDate date) {
+        RatesInForce looked = FxRates.super.inForce(currency, date);
+        return looked == null ? NOT_IN_FORCE : distinct.computeIfAbsent(looked, r -> r);
     }
 
     private record RateKey(String currency, LocalDate date) {

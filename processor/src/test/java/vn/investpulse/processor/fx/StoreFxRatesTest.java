@@ -1,0 +1,93 @@
+package vn.investpulse.processor.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.Test;
+
+class StoreFxRatesTest {
+
+    private final NavigableMap<String, BigDecimal> rates = new TreeMap<>(Map.of(
+            FxRates.key("USD", LocalDate.parse("1969-12-01")), new BigDecimal("20000"),
+            FxRates.key("USD", LocalDate.parse("2000-01-01")), new BigDecimal("15000"),
+            FxRates.key("USD", LocalDate.parse("2100-01-01")), new BigDecimal("30000"),
+            FxRates.key("JPY", LocalDate.parse("2023-01-01")), new BigDecimal("180")));
+    private final StoreFxRates fx = new StoreFxRates(new MapStore(rates));
+
+    @Test
+    void theRatesInForceOnADayInsideAndOutsideTheDaysKeptByIndex() {
+        assertThat(fx.inForce("USD", LocalDate.parse("1969-12-31")).rate()).isEqualByComparingTo("20000"); // before 1970
+        assertThat(fx.inForce("USD", LocalDate.parse("1970-01-01")).rate()).isEqualByComparingTo("20000");
+        assertThat(fx.inForce("USD", LocalDate.parse("2023-05-05")).rate()).isEqualByComparingTo("15000");
+        assertThat(fx.inForce("USD", LocalDate.parse("2100-06-01")).rate()).isEqualByComparingTo("30000"); // after 2059
+        assertThat(fx.inForce("USD", LocalDate.parse("1969-11-30"))).isNull();
+        assertThat(fx.inForce("JPY", LocalDate.parse("2022-12-31"))).isNull();
+        RatesInForce yen = fx.inForce("JPY", LocalDate.parse("2023-05-05"));
+        assertThat(yen.rate()).isEqualByComparingTo("180");
+        assertThat(yen.usdRate()).isEqualByComparingTo("15000");
+        // Asked again, and for another day with the same rates: the same instance (amounts group by it).
+        assertThat(fx.inForce("JPY", LocalDate.parse("2023-05-05"))).isSameAs(yen);
+        assertThat(fx.inForce("JPY", LocalDate.parse("2024-01-01"))).isSameAs(yen);
+    }
+
+    /** The rate store's reads StoreFxRates uses, over a sorted map. */
+    private record MapStore(NavigableMap<String, BigDecimal> map) implements ReadOnlyKeyValueStore<String, BigDecimal> {
+        @Override
+        public BigDecimal get(String key) {
+            return map.get(key);
+        }
+
+        @Override
+        public KeyValueIterator<String, BigDecimal> range(String from, String to) {
+            return iterator(map.subMap(from, true, to, true));
+        }
+
+        @Override
+        public KeyValueIterator<String, BigDecimal> reverseRange(String from, String to) {
+            return iterator(map.subMap(from, true, to, true).descendingMap());
+        }
+
+        @Override
+        public KeyValueIterator<String, BigDecimal> all() {
+            return iterator(map);
+        }
+
+        @Override
+        public long approximateNumEntries() {
+            return map.size();
+        }
+
+        private static KeyValueIterator<String, BigDecimal> iterator(NavigableMap<String, BigDecimal> entries) {
+            Iterator<Map.Entry<String, BigDecimal>> it = entries.entrySet().iterator();
+            return new KeyValueIterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public KeyValue<String, BigDecimal> next() {
+                    Map.Entry<String, BigDecimal> e = it.next();
+                    return KeyValue.pair(e.getKey(), e.getValue());
+                }
+
+                @Override
+                public String peekNextKey() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+}
