@@ -1,6 +1,8 @@
 package vn.investpulse.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,9 +177,10 @@ final class BrokerBenchmarks {
             streams.start();
             awaitTrue(() -> lag(admin, TRIVIAL_ID, Set.of(input), Set.of()) == 0);
             double seconds = (System.nanoTime() - start) / 1e9;
+            String cpu = streamThreadCpu(TRIVIAL_ID);
             streams.close(Duration.ofSeconds(30));
             return new Results.Row(Results.TRIVIAL_STREAMS, "limit: trivial Streams app (count by key, EOS v2)", events / seconds, "events/s",
-                    String.format(Locale.ROOT, "start() to the input committed (lag 0) in %.1f s, startup included", seconds));
+                    String.format(Locale.ROOT, "start() to the input committed (lag 0) in %.1f s, startup included; %s", seconds, cpu));
         }
     }
 
@@ -207,10 +210,11 @@ final class BrokerBenchmarks {
             // The repartition topic is created by the app once it starts: until then its lag cannot be read.
             awaitTrue(() -> topicExists(admin, repartition) && lag(admin, FLOOR_ID, Set.of(input), Set.of(repartition)) == 0);
             double seconds = (System.nanoTime() - start) / 1e9;
+            String cpu = streamThreadCpu(FLOOR_ID);
             streams.close(Duration.ofSeconds(30));
             return new Results.Row(Results.FLOOR, "floor: the processor's Kafka work, no logic (EOS v2)", events / seconds, "events/s",
                     String.format(Locale.ROOT, "repartitioned to 1 partition, then a put into each of 2 changelogged stores per event; "
-                            + "start() to every input committed in %.1f s, startup included", seconds));
+                            + "start() to every input committed in %.1f s, startup included; %s", seconds, cpu));
         }
     }
 
@@ -258,14 +262,17 @@ final class BrokerBenchmarks {
             Instant inputDone = replay.until(() -> lag(admin, config.applicationId(), Set.of(input), Set.of(repartition)) == 0,
                     "register committed");
             String endedBy;
+            String cpu;
             if (topicExists(admin, changelog)) {
                 try (PendingEmissions pending = new PendingEmissions(platform.bootstrapServers(), changelog)) {
                     replay.until(() -> pending.pending() == 0, "every series emitted");
+                    cpu = streamThreadCpu(config.applicationId());
                     endedBy = "no committed dirty-series mark left (" + pending.records() + " changelog records)";
                 }
             } else {
                 LOG.warn("replay: no {}; the end is a quiet period of {} on the indicators", changelog, QUIET);
                 replay.until(() -> Duration.between(max(inputDone, replay.lastGrowth), Instant.now()).compareTo(QUIET) >= 0, "quiet");
+                cpu = streamThreadCpu(config.applicationId());
                 endedBy = "no growth for " + QUIET.toSeconds() + " s (dirty-series changelog not found)";
             }
             String confirmed = replay.confirmEnd();
@@ -276,8 +283,8 @@ final class BrokerBenchmarks {
                     inputSeconds, seconds, replay.indicators, refused);
             return new Results.Row(Results.REPLAY, "replay: real processor topology (EOS v2)", events / seconds, "events/s",
                     String.format(Locale.ROOT, "start() to the last indicator committed in %.1f s; input consumed (offsets committed) after "
-                                    + "%.1f s, then %.1f s of emission; %,d indicator records, %,d dead letters; end: %s, sampled every %d ms%s",
-                            seconds, inputSeconds, Math.max(0, seconds - inputSeconds), replay.indicators, refused, endedBy,
+                                    + "%.1f s, then %.1f s of emission; %,d indicator records, %,d dead letters; %s; end: %s, sampled every %d ms%s",
+                            seconds, inputSeconds, Math.max(0, seconds - inputSeconds), replay.indicators, refused, cpu, endedBy,
                             POLL.toMillis(), confirmed));
         }
     }
@@ -353,6 +360,22 @@ final class BrokerBenchmarks {
                 lastGrowth = Instant.now();
             }
         }
+    }
+
+    /**
+     * The CPU time the application's stream threads ({@code <application.id>-<client uuid>-StreamThread-n}) have used so
+     * far: on this 2-core machine the wall time of a run also depends on what else runs (the JIT compilers, the broker),
+     * while this is the work the app itself did, per event.
+     */
+    private String streamThreadCpu(String applicationId) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(applicationId + "-") && t.getName().contains("-StreamThread-")) {
+                nanos += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        return String.format(Locale.ROOT, "stream thread CPU %.1f s (%.1f µs per event)", nanos / 1e9, nanos / 1e3 / events);
     }
 
     private static Instant max(Instant a, Instant b) {
