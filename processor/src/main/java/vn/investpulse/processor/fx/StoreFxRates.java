@@ -2,9 +2,13 @@ package vn.investpulse.processor.fx;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -27,6 +31,7 @@ public final class StoreFxRates implements FxRates {
     private static final int DAYS = 1 << 15;
     private static final Object NOT_IN_FORCE = new Object();
     private final Map<RatesInForce, RatesInForce> distinct = new HashMap<>();
+    private final Map<String, RateTable> tables = new HashMap<>();
 
     public StoreFxRates(ReadOnlyKeyValueStore<String, BigDecimal> store) {
         this.store = store;
@@ -80,10 +85,53 @@ public final class StoreFxRates implements FxRates {
         }
     }
 
-    private Optional<BigDecimal> lookup(String currency, LocalDate date) {
+    /**
+     * One rate in force, read from the store without memo: for a single question (the check before counting an event),
+     * where reading all of a currency's rates would cost more.
+     */
+    public static Optional<BigDecimal> rateInForce(ReadOnlyKeyValueStore<String, BigDecimal> store, String currency, LocalDate date) {
+        if (VND.equals(currency)) {
+            return Optional.of(BigDecimal.ONE);
+        }
         // Keys of one currency sort by ISO date, so the first key at or below "CUR:date" in reverse order is in force.
         try (KeyValueIterator<String, BigDecimal> it = store.reverseRange(currency + ":", FxRates.key(currency, date))) {
             return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
+        }
+    }
+
+    private Optional<BigDecimal> lookup(String currency, LocalDate date) {
+        return tables.computeIfAbsent(currency, this::load).inForce(date);
+    }
+
+    /**
+     * A currency's rates, read with one range scan: a currency has a few rates (one per change), and an emission asks
+     * for thousands of days; a reverse range read of the store per day was ~2 % of a replay's stream thread.
+     */
+    private RateTable load(String currency) {
+        String prefix = currency + ":";
+        List<LocalDate> dates = new ArrayList<>();
+        List<BigDecimal> rates = new ArrayList<>();
+        // Keys of one currency sort by ISO date ("USD:2023-01-01"); ';' is the character after ':'.
+        try (KeyValueIterator<String, BigDecimal> it = store.range(prefix, currency + ";")) {
+            while (it.hasNext()) {
+                KeyValue<String, BigDecimal> kv = it.next();
+                if (kv.key.startsWith(prefix) && kv.value != null) {
+                    dates.add(LocalDate.parse(kv.key.substring(prefix.length())));
+                    rates.add(kv.value);
+                }
+            }
+        }
+        return new RateTable(dates.toArray(LocalDate[]::new), rates.toArray(BigDecimal[]::new));
+    }
+
+    /** Rates by effective date, in date order. */
+    private record RateTable(LocalDate[] dates, BigDecimal[] rates) {
+
+        /** The latest rate with an effective date on or before {@code date}. */
+        Optional<BigDecimal> inForce(LocalDate date) {
+            int at = Arrays.binarySearch(dates, date);
+            int latest = at >= 0 ? at : -at - 2; // not found: insertion point − 1
+            return latest < 0 ? Optional.empty() : Optional.of(rates[latest]);
         }
     }
 }

@@ -67,7 +67,7 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
         if (from != null && !date.isBefore(from)) {
             return true;
         }
-        boolean found = new StoreFxRates(rates).vndPerUnit(currency, date).isPresent();
+        boolean found = StoreFxRates.rateInForce(rates, currency, date).isPresent();
         if (found) {
             inForceFrom.put(currency, date);
         }

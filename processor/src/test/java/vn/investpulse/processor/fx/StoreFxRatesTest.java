@@ -38,6 +38,27 @@ class StoreFxRatesTest {
         assertThat(fx.inForce("JPY", LocalDate.parse("2024-01-01"))).isSameAs(yen);
     }
 
+    @Test
+    void aCurrencysRatesAreReadOnceAndEachDayGetsTheLatestOnOrBeforeIt() {
+        rates.put(FxRates.key("USD", LocalDate.parse("2000-06-15")), new BigDecimal("15500"));
+        rates.put(FxRates.key("USDT", LocalDate.parse("1999-01-01")), new BigDecimal("1")); // another currency's keys
+        StoreFxRates fresh = new StoreFxRates(new MapStore(rates));
+
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("1969-11-30"))).isEmpty();
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("1969-12-01"))).contains(new BigDecimal("20000"));
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("1999-12-31"))).contains(new BigDecimal("20000"));
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("2000-01-01"))).contains(new BigDecimal("15000"));
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("2000-06-14"))).contains(new BigDecimal("15000"));
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("2000-06-15"))).contains(new BigDecimal("15500"));
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("2099-12-31"))).contains(new BigDecimal("15500"));
+        assertThat(fresh.vndPerUnit("USD", LocalDate.parse("2100-01-01"))).contains(new BigDecimal("30000"));
+        assertThat(fresh.vndPerUnit("EUR", LocalDate.parse("2023-01-01"))).isEmpty();
+        assertThat(fresh.vndPerUnit("VND", LocalDate.parse("1900-01-01"))).contains(BigDecimal.ONE);
+        // The single-question read agrees.
+        assertThat(StoreFxRates.rateInForce(new MapStore(rates), "USD", LocalDate.parse("2000-06-14"))).contains(new BigDecimal("15000"));
+        assertThat(StoreFxRates.rateInForce(new MapStore(rates), "USD", LocalDate.parse("1969-11-30"))).isEmpty();
+    }
+
     /** The rate store's reads StoreFxRates uses, over a sorted map. */
     private record MapStore(NavigableMap<String, BigDecimal> map) implements ReadOnlyKeyValueStore<String, BigDecimal> {
         @Override
