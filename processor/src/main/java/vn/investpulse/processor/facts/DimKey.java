@@ -55,7 +55,15 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
 
     /** The store key of this series' facts of a month, e.g. {@code FDI|TOTAL||2023-04}. */
     public String monthKey(YearMonth month) {
-        return source + "|" + dimension + "|" + value + "|" + month; // one concatenation: it runs ten times per event
+        int year = month.getYear();
+        if (year < 1000 || year > 9999) {
+            return source + "|" + dimension + "|" + value + "|" + month; // YearMonth's own form for other years
+        }
+        // Digits written directly: it runs ten times per event, and YearMonth.toString was most of it.
+        int m = month.getMonthValue();
+        return new StringBuilder(value.length() + 24).append(source.name()).append(SEPARATOR).append(dimension.name())
+                .append(SEPARATOR).append(value).append(SEPARATOR).append(year).append('-')
+                .append((char) ('0' + m / 10)).append((char) ('0' + m % 10)).toString();
     }
 
     /** The key prefix of every value of a dimension, e.g. {@code FDI|ZONE|}. */
@@ -92,7 +100,9 @@ public record DimKey(IndicatorSource source, Dimension dimension, String value) 
     public static YearMonth monthOfMonthKey(String monthKey) {
         int d = monthKey.lastIndexOf(SEPARATOR) + 1;
         if (monthKey.length() - d != 7 || monthKey.charAt(d + 4) != '-') {
-            return YearMonth.parse(monthKey.substring(d)); // a year outside 0000-9999: the slow, general way
+            // A year outside 0000-9999: the slow, general way. YearMonth writes 12024-03 but reads only +12024-03.
+            String text = monthKey.substring(d);
+            return YearMonth.parse(Character.isDigit(text.charAt(0)) ? "+" + text : text);
         }
         return YearMonth.of(Integer.parseInt(monthKey, d, d + 4, 10), Integer.parseInt(monthKey, d + 5, d + 7, 10));
     }
