@@ -87,6 +87,18 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The series a stored series' changes mark, by series: itself and the ALL series it is part of (ALL is read as
+     * FDI + DDI, so it changes with either part; an event has one source, so their months are the same). Kept because
+     * about ten series change per event and there are a few thousand series: two texts built per series per event
+     * were a visible share of the stream thread.
+     */
+    private final Map<DimKey, String[]> markNames = new HashMap<>();
+
+    private static String[] markNames(DimKey series) {
+        return new String[] {series.toString(), series.withSource(IndicatorSource.ALL).toString()};
+    }
+
     @Override
     public void process(Record<String, FactChanges> record) {
         Map<DimKey, SortedSet<YearMonth>> changed = new HashMap<>();
@@ -109,10 +121,9 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
         changed.forEach((series, months) -> {
             DirtyMark mark = byMonths.computeIfAbsent(months,
                     m -> DirtyMark.facts(m, cause.getEventId(), cause.getCertificateNo(), ingestedAt));
-            marks.add(Map.entry(series.toString(), mark));
-            // The ALL series is read as FDI + DDI: it changes with either part. An event has one source, so the months
-            // of a stored series are exactly those of its ALL series.
-            marks.add(Map.entry(series.withSource(IndicatorSource.ALL).toString(), mark));
+            String[] names = markNames.computeIfAbsent(series, MonthFactsUpdater::markNames);
+            marks.add(Map.entry(names[0], mark));
+            marks.add(Map.entry(names[1], mark));
         });
         context.forward(new Record<>(record.key(), new SeriesMarks(marks), record.timestamp()));
     }
