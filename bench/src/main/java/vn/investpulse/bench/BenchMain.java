@@ -50,6 +50,7 @@ public final class BenchMain {
                 Results.Row floor = results.add(broker.floorStreamsApp());
                 Results.Row replay = broker.processorReplay();
                 replay.ratio(consumer.perSecond(), trivial.perSecond(), floor.perSecond());
+                replay.secondHalfRatio(trivial);
                 results.add(replay);
             }
             if (!o.skipLocal) {

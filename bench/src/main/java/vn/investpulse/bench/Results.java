@@ -38,6 +38,8 @@ final class Results {
         final double value;
         final String unit;
         String note;
+        /** Throughput rows of the Streams apps: events/s over the second half of the input (a warmer JVM), or NaN. */
+        double secondHalf = Double.NaN;
 
         Row(String id, String name, double value, String unit, String note) {
             this.id = id;
@@ -63,6 +65,18 @@ final class Results {
         void ratio(double consumer, double trivial, double floor) {
             note = String.format(Locale.ROOT, "%s; ratio to ConsumerPerformance %.3f, to trivial Streams app %.2f (target >= 0.5), "
                             + "to the floor of its Kafka work %.2f", note, value / consumer, value / trivial, value / floor);
+        }
+
+        /**
+         * Adds the ratio of the second halves of the input (this row's against the trivial app's): not the target, which
+         * is start to end, but it separates a slow start (JIT compilation of code the trivial app does not have) from
+         * the pace once warm.
+         */
+        void secondHalfRatio(Row trivial) {
+            if (!Double.isNaN(secondHalf) && !Double.isNaN(trivial.secondHalf)) {
+                note = String.format(Locale.ROOT, "%s; second half of the input only: %.2f of the trivial app's", note,
+                        secondHalf / trivial.secondHalf);
+            }
         }
     }
 
