@@ -38,7 +38,7 @@ final class Results {
         final double value;
         final String unit;
         String note;
-        /** Throughput rows of the Streams apps: events/s over the second half of the input (a warmer JVM), or NaN. */
+        /** Throughput rows of the Streams apps: events/s over the second half of the register, or NaN. */
         double secondHalf = Double.NaN;
 
         Row(String id, String name, double value, String unit, String note) {
@@ -68,13 +68,13 @@ final class Results {
         }
 
         /**
-         * Adds the ratio of the second halves of the input (this row's against the trivial app's): not the target, which
-         * is start to end, but it separates a slow start (JIT compilation of code the trivial app does not have) from
-         * the pace once warm.
+         * Adds the ratio of the second halves of the register (this row's against the trivial app's): not the target,
+         * which is start to end, but it tells a slow start (JIT compilation of code the trivial app does not have) from
+         * a slowdown as state grows.
          */
         void secondHalfRatio(Row trivial) {
             if (!Double.isNaN(secondHalf) && !Double.isNaN(trivial.secondHalf)) {
-                note = String.format(Locale.ROOT, "%s; second half of the input only: %.2f of the trivial app's", note,
+                note = String.format(Locale.ROOT, "%s; second half of the register only: %.2f of the trivial app's", note,
                         secondHalf / trivial.secondHalf);
             }
         }
