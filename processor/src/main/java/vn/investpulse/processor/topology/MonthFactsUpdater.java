@@ -38,6 +38,13 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
 
     private ProcessorContext<String, SeriesMarks> context;
     private KeyValueStore<String, MonthDays> facts;
+    /**
+     * The series a stored series' changes mark, by series: itself and the ALL series it is part of (ALL is read as
+     * FDI + DDI, so it changes with either part; an event has one source, so their months are the same). Kept because
+     * about ten series change per event and there are a few thousand series: two texts built per series per event
+     * were a visible share of the stream thread.
+     */
+    private final Map<DimKey, String[]> markNames = new HashMap<>();
 
     @Override
     public void init(ProcessorContext<String, SeriesMarks> context) {
@@ -86,14 +93,6 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
         LOG.info("Daily facts rebuilt from the projects: {} days in {} months in {} ms", rebuilt.size(), months.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
-
-    /**
-     * The series a stored series' changes mark, by series: itself and the ALL series it is part of (ALL is read as
-     * FDI + DDI, so it changes with either part; an event has one source, so their months are the same). Kept because
-     * about ten series change per event and there are a few thousand series: two texts built per series per event
-     * were a visible share of the stream thread.
-     */
-    private final Map<DimKey, String[]> markNames = new HashMap<>();
 
     private static String[] markNames(DimKey series) {
         return new String[] {series.toString(), series.withSource(IndicatorSource.ALL).toString()};
