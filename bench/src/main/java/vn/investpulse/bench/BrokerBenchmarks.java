@@ -173,13 +173,13 @@ final class BrokerBenchmarks {
         b.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("input"))
                 .groupByKey().count(Named.as("count-by-key"), Materialized.as("counts"));
         long start = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin()) {
+        try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin(); ThreadPhases phases = ThreadPhases.start(TRIVIAL_ID)) {
             Halfway half = new Halfway(admin, TRIVIAL_ID, input);
             streams.start();
             awaitTrue(() -> half.check() && lag(admin, TRIVIAL_ID, Set.of(input), Set.of()) == 0);
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
-            String cpu = streamThreadCpu(TRIVIAL_ID);
+            String cpu = streamThreadCpu(TRIVIAL_ID) + "; " + wallTime(phases, 0);
             streams.close(Duration.ofSeconds(30));
             return half.onto(new Results.Row(Results.TRIVIAL_STREAMS, "limit: trivial Streams app (count by key, EOS v2)", events / seconds, "events/s",
                     String.format(Locale.ROOT, "start() to the input committed (lag 0) in %.1f s, startup included; %s", seconds, cpu)), end);
@@ -207,14 +207,14 @@ final class BrokerBenchmarks {
                 .process(FloorStores::new, Named.as("two-logged-puts"), FLOOR_STORES);
         String repartition = FLOOR_ID + "-" + FLOOR_REPARTITION + "-repartition";
         long start = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin()) {
+        try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin(); ThreadPhases phases = ThreadPhases.start(FLOOR_ID)) {
             Halfway half = new Halfway(admin, FLOOR_ID, repartition);
             streams.start();
             // The repartition topic is created by the app once it starts: until then its lag cannot be read.
             awaitTrue(() -> half.check() && topicExists(admin, repartition) && lag(admin, FLOOR_ID, Set.of(input), Set.of(repartition)) == 0);
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
-            String cpu = streamThreadCpu(FLOOR_ID);
+            String cpu = streamThreadCpu(FLOOR_ID) + "; " + wallTime(phases, 0);
             streams.close(Duration.ofSeconds(30));
             return half.onto(new Results.Row(Results.FLOOR, "floor: the processor's Kafka work, no logic (EOS v2)", events / seconds, "events/s",
                     String.format(Locale.ROOT, "repartitioned to 1 partition, then a put into each of 2 changelogged stores per event; "
@@ -260,25 +260,27 @@ final class BrokerBenchmarks {
         String repartition = config.applicationId() + "-" + ProcessorTopology.REPARTITION + "-repartition";
         String changelog = config.applicationId() + "-" + StoreNames.DIRTY_SERIES + "-changelog";
         Instant start = Instant.now();
-        try (ProcessorService processor = new ProcessorService(config, platform.topics(), platform.serdes()); Admin admin = admin()) {
+        try (ProcessorService processor = new ProcessorService(config, platform.topics(), platform.serdes()); Admin admin = admin();
+             ThreadPhases phases = ThreadPhases.start(config.applicationId())) {
             Replay replay = new Replay(processor, admin, start);
             Halfway half = new Halfway(admin, config.applicationId(), repartition);
             processor.start();
             Instant inputDone = replay.until(() -> half.check() && lag(admin, config.applicationId(), Set.of(input), Set.of(repartition)) == 0,
                     "register committed");
             long inputDoneNanos = System.nanoTime();
+            phases.nextWindow();
             String endedBy;
             String cpu;
             if (topicExists(admin, changelog)) {
                 try (PendingEmissions pending = new PendingEmissions(platform.bootstrapServers(), changelog)) {
                     replay.until(() -> pending.pending() == 0, "every series emitted");
-                    cpu = streamThreadCpu(config.applicationId());
+                    cpu = streamThreadCpu(config.applicationId()) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
                     endedBy = "no committed dirty-series mark left (" + pending.records() + " changelog records)";
                 }
             } else {
                 LOG.warn("replay: no {}; the end is a quiet period of {} on the indicators", changelog, QUIET);
                 replay.until(() -> Duration.between(max(inputDone, replay.lastGrowth), Instant.now()).compareTo(QUIET) >= 0, "quiet");
-                cpu = streamThreadCpu(config.applicationId());
+                cpu = streamThreadCpu(config.applicationId()) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
                 endedBy = "no growth for " + QUIET.toSeconds() + " s (dirty-series changelog not found)";
             }
             String confirmed = replay.confirmEnd();
@@ -382,6 +384,12 @@ final class BrokerBenchmarks {
             }
         }
         return String.format(Locale.ROOT, "stream thread CPU %.1f s (%.1f µs per event)", nanos / 1e9, nanos / 1e3 / events);
+    }
+
+    /** The stream threads' wall time until the input was consumed, by phase (see {@link ThreadPhases}). */
+    private static String wallTime(ThreadPhases phases, int window) {
+        return "stream thread wall time (sampled every " + ThreadPhases.INTERVAL_MS + " ms) until the input was consumed: "
+                + phases.summary(window);
     }
 
     private static Instant max(Instant a, Instant b) {
