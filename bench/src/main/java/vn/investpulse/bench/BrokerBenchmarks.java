@@ -378,10 +378,8 @@ final class BrokerBenchmarks {
     private String streamThreadCpu(String applicationId) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long nanos = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith(applicationId + "-") && t.getName().contains("-StreamThread-")) {
-                nanos += Math.max(0, mx.getThreadCpuTime(t.getId()));
-            }
+        for (long id : ThreadPhases.streamThreadIds(applicationId)) {
+            nanos += Math.max(0, mx.getThreadCpuTime(id));
         }
         return String.format(Locale.ROOT, "stream thread CPU %.1f s (%.1f µs per event)", nanos / 1e9, nanos / 1e3 / events);
     }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ final class ThreadPhases implements AutoCloseable {
         long[] ids = new long[0];
         for (long tick = 0; running; tick++) {
             if (tick % 50 == 0) { // stream threads can start (or be replaced) after sampling began
-                ids = streamThreadIds();
+                ids = streamThreadIds(applicationId);
             }
             for (ThreadInfo info : ids.length == 0 ? new ThreadInfo[0] : mx.getThreadInfo(ids, Integer.MAX_VALUE)) {
                 if (info != null) {
@@ -125,9 +126,10 @@ final class ThreadPhases implements AutoCloseable {
         }
     }
 
-    private long[] streamThreadIds() {
+    /** The ids of an application's stream threads, named {@code <application.id>-<client uuid>-StreamThread-n}. */
+    static long[] streamThreadIds(String applicationId) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        return java.util.Arrays.stream(mx.getThreadInfo(mx.getAllThreadIds(), 0))
+        return Arrays.stream(mx.getThreadInfo(mx.getAllThreadIds(), 0))
                 .filter(t -> t != null && t.getThreadName().startsWith(applicationId + "-") && t.getThreadName().contains("-StreamThread-"))
                 .mapToLong(ThreadInfo::getThreadId).toArray();
     }
