@@ -35,6 +35,12 @@ const state = {
   paceFactor: 0.8,
   zoneNames: new Map(),
   indicators: {},
+  /**
+   * Tile figures received live, counted per source. A read of the tiles' figures started before a live figure arrived
+   * may answer with the state before it, and must not put the tile back: it applies only if no live figure of that
+   * source came meanwhile (the live one is at least as new; a newer one still on its way arrives live too).
+   */
+  liveTileFigures: { FDI: 0, DDI: 0 },
   series: {},
   previousSeries: {},
   breakdowns: {},
@@ -331,12 +337,13 @@ async function loadFigures() {
 /** The year's indicator of each source, for the tiles; false when the view changed meanwhile. */
 async function loadIndicators() {
   const shown = view();
+  const liveBefore = { ...state.liveTileFigures };
   const [fdi, ddi] = await Promise.all(SOURCES.map((source) => track(api.indicator(source, String(state.year), state.zone), 'indicators')));
   if (shown !== view()) {
     return false;
   }
-  if (fdi) state.indicators.FDI = fdi;
-  if (ddi) state.indicators.DDI = ddi;
+  if (fdi && state.liveTileFigures.FDI === liveBefore.FDI) state.indicators.FDI = fdi;
+  if (ddi && state.liveTileFigures.DDI === liveBefore.DDI) state.indicators.DDI = ddi;
   state.updatedAt = new Date();
   SOURCES.forEach(renderTile);
   renderCumulative();
@@ -477,6 +484,7 @@ function onIndicator(indicator) {
     ? dimension === 'ZONE' && indicator.dimensionValue === state.zone
     : dimension === 'TOTAL';
   if (tilesAffected && isTileFigure(indicator)) {
+    state.liveTileFigures[indicator.source] += 1;
     state.indicators[indicator.source] = { ...state.indicators[indicator.source], ...indicator };
     state.updatedAt = new Date();
     renderTile(indicator.source);

@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,9 +118,17 @@ class DashboardBrowserIT {
         openPage("vi");
 
         register("NEW", 50_000_000);
-        await("the first registration and our plan on the FDI tile").atMost(WARM_UP)
-                .until(() -> text("tile-fdi-total").equals("50 triệu USD")
-                        && text("tile-fdi-plan").equals("Kế hoạch năm: 1 tỷ USD"));
+        try {
+            await("the first registration and our plan on the FDI tile").atMost(WARM_UP)
+                    .until(() -> text("tile-fdi-total").equals("50 triệu USD")
+                            && text("tile-fdi-plan").equals("Kế hoạch năm: 1 tỷ USD"));
+        } catch (ConditionTimeoutException e) {
+            // What the screen showed instead, and the screen itself: a timeout alone says nothing about why.
+            browser.screenshot(SCREENSHOTS.resolve("dashboard-vi-first-registration-timeout.png"));
+            LOG.error("the FDI tile after {}: total '{}', plan '{}', connection '{}', updated '{}'", WARM_UP,
+                    text("tile-fdi-total"), text("tile-fdi-plan"), text("conn-status"), text("updated-at"));
+            throw e;
+        }
         awaitQuietPipeline(QUIET);
 
         List<Long> latencies = new ArrayList<>();
