@@ -23,6 +23,11 @@ public final class ProjectState {
         return next;
     }
 
+    /** How many entries were counted: the place of the next one. */
+    public int size() {
+        return events.size();
+    }
+
     public List<ProjectEvent> events() {
         return Collections.unmodifiableList(events);
     }

@@ -11,12 +11,10 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.TreeSet;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import vn.investpulse.processor.facts.ProjectEvent;
-import vn.investpulse.processor.facts.ProjectState;
+import vn.investpulse.processor.facts.ProjectEntry;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.schemas.CapitalSource;
 import vn.investpulse.schemas.EventType;
@@ -32,9 +30,13 @@ public final class CompactSerdes {
     private CompactSerdes() {
     }
 
-    public static Serde<ProjectState> projectState() {
-        return Serdes.serdeFrom((topic, p) -> p == null ? null : write(out -> writeProject(out, p)),
-                (topic, bytes) -> bytes == null ? null : read(bytes, CompactSerdes::readProject));
+    /** A counted entry: its certificate number, its place in the project, the entry. */
+    public static Serde<ProjectEntry> projectEntry() {
+        return Serdes.serdeFrom((topic, p) -> p == null ? null : write(out -> {
+            out.writeUTF(p.certificateNo());
+            out.writeInt(p.place());
+            writeEvent(out, p.event());
+        }), (topic, bytes) -> bytes == null ? null : read(bytes, in -> new ProjectEntry(in.readUTF(), in.readInt(), readEvent(in))));
     }
 
     public static Serde<BigDecimal> decimal() {
@@ -85,40 +87,32 @@ public final class CompactSerdes {
 
     // --- formats ---
 
-    private static void writeProject(DataOutputStream out, ProjectState p) throws IOException {
-        out.writeInt(p.events().size());
-        for (ProjectEvent e : p.events()) {
-            out.writeUTF(e.eventId());
-            out.writeByte(e.type().ordinal());
-            out.writeByte(e.source().ordinal());
-            out.writeUTF(e.zone());
-            out.writeUTF(e.sector());
-            out.writeUTF(e.country());
-            out.writeInt((int) e.date().toEpochDay());
-            writeNullable(out, e.currency());
-            out.writeBoolean(e.amount() != null);
-            if (e.amount() != null) {
-                writeDecimal(out, e.amount());
-            }
+    private static void writeEvent(DataOutputStream out, ProjectEvent e) throws IOException {
+        out.writeUTF(e.eventId());
+        out.writeByte(e.type().ordinal());
+        out.writeByte(e.source().ordinal());
+        out.writeUTF(e.zone());
+        out.writeUTF(e.sector());
+        out.writeUTF(e.country());
+        out.writeInt((int) e.date().toEpochDay());
+        writeNullable(out, e.currency());
+        out.writeBoolean(e.amount() != null);
+        if (e.amount() != null) {
+            writeDecimal(out, e.amount());
         }
     }
 
-    private static ProjectState readProject(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<ProjectEvent> events = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String id = in.readUTF();
-            EventType type = EventType.values()[in.readByte()];
-            CapitalSource source = CapitalSource.values()[in.readByte()];
-            String zone = in.readUTF();
-            String sector = in.readUTF();
-            String country = in.readUTF();
-            LocalDate date = LocalDate.ofEpochDay(in.readInt());
-            String currency = readNullable(in);
-            BigDecimal amount = in.readBoolean() ? readDecimal(in) : null;
-            events.add(new ProjectEvent(id, type, source, zone, sector, country, date, currency, amount));
-        }
-        return new ProjectState(events);
+    private static ProjectEvent readEvent(DataInputStream in) throws IOException {
+        String id = in.readUTF();
+        EventType type = EventType.values()[in.readByte()];
+        CapitalSource source = CapitalSource.values()[in.readByte()];
+        String zone = in.readUTF();
+        String sector = in.readUTF();
+        String country = in.readUTF();
+        LocalDate date = LocalDate.ofEpochDay(in.readInt());
+        String currency = readNullable(in);
+        BigDecimal amount = in.readBoolean() ? readDecimal(in) : null;
+        return new ProjectEvent(id, type, source, zone, sector, country, date, currency, amount);
     }
 
     private static void writeDecimal(DataOutputStream out, BigDecimal d) throws IOException {

@@ -6,10 +6,11 @@ package vn.investpulse.processor.store;
  */
 public final class StoreNames {
 
-    /** eventId of every counted registration, forever (value: ingestedAt epoch millis). */
-    public static final String SEEN_EVENT_IDS = "seen-event-ids";
-    /** Every counted entry of a project, by certificate number. */
-    public static final String PROJECTS = "projects";
+    /**
+     * Every counted registration, forever, by eventId: its project, its place among the project's entries and what the
+     * figures need of it ({@code facts.ProjectEntry}). A duplicate finds its id here; the projects are rebuilt from it.
+     */
+    public static final String PROJECT_ENTRIES = "project-entries";
     /** Base facts by {@code SOURCE|DIMENSION|VALUE|yyyy-MM}, each value the month's local dates (not logged: rebuilt). */
     public static final String FACTS = "daily-facts";
     /** FX rates by {@code CURRENCY:yyyy-MM-dd}, VND per unit. */

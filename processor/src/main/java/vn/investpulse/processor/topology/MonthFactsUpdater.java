@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.investpulse.processor.facts.DailyFacts;
 import vn.investpulse.processor.facts.DimKey;
 import vn.investpulse.processor.facts.FactDelta;
-import vn.investpulse.processor.facts.ProjectState;
+import vn.investpulse.processor.facts.ProjectEntry;
 import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.figures.MonthFacts;
 import vn.investpulse.processor.store.DirtyMark;
@@ -50,36 +49,23 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
     public void init(ProcessorContext<String, SeriesMarks> context) {
         this.context = context;
         this.facts = context.getStateStore(StoreNames.FACTS);
-        rebuild(context.getStateStore(StoreNames.PROJECTS));
+        rebuild(context.getStateStore(StoreNames.PROJECT_ENTRIES));
     }
 
     /**
      * The facts store is in memory and not logged: about ten fact changes per event made its changelog the largest
-     * thing the processor wrote. Facts are a function of the projects, whose store is logged, so every start of the
-     * task — a new instance, a restart, a task revived after an aborted transaction — rebuilds them from the projects
-     * as restored. The store is cleared first: a resumed task may still hold facts, and they are recomputed all the same.
+     * thing the processor wrote. Facts are a function of the projects, whose entries' store is logged, so every start
+     * of the task — a new instance, a restart, a task revived after an aborted transaction — rebuilds them from the
+     * entries as restored. The store is cleared first: a resumed task may still hold facts, and they are recomputed all the same.
      */
-    private void rebuild(KeyValueStore<String, ProjectState> projects) {
+    private void rebuild(KeyValueStore<String, ProjectEntry> entries) {
         long started = System.nanoTime();
         List<String> stale = new ArrayList<>();
         try (KeyValueIterator<String, MonthDays> it = facts.all()) {
             it.forEachRemaining(kv -> stale.add(kv.key));
         }
         stale.forEach(facts::delete);
-        Map<String, MonthFacts> rebuilt;
-        try (KeyValueIterator<String, ProjectState> it = projects.all()) {
-            rebuilt = DailyFacts.of(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public ProjectState next() {
-                    return it.next().value;
-                }
-            });
-        }
+        Map<String, MonthFacts> rebuilt = DailyFacts.of(ProjectFacts.projects(entries).values().iterator());
         Map<String, MonthDays> months = new HashMap<>();
         rebuilt.forEach((dayKey, f) -> {
             LocalDate date = DimKey.dateOfFactKey(dayKey);

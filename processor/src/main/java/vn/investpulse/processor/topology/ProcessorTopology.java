@@ -32,10 +32,10 @@ import vn.investpulse.schemas.RegistrationEvent;
  * The indicator topology. Data flow:
  *
  * <pre>
- * registrations ─ byAuthority ─ validated ─ placeable ─ deduplicated ─ projectFacts ─ dailyFacts ─┐
- * fx-rates ────── fxRates ─────────────────────────────────────────────────────────────────────────┼─ indicators ─ pulse.indicators.v1
- * plans ───────── plans ───────────────────────────────────────────────────────────────────────────┘
- * every refusal ──────────────────────────────────────────────────────────────────────────────────── pulse.registrations.dlq.v1
+ * registrations ─ byAuthority ─ validated ─ placeable ─ projectFacts ─ dailyFacts ─┐
+ * fx-rates ────── fxRates ──────────────────────────────────────────────────────────┼─ indicators ─ pulse.indicators.v1
+ * plans ───────── plans ────────────────────────────────────────────────────────────┘
+ * every refusal ───────────────────────────────────────────────────────────────────── pulse.registrations.dlq.v1
  * </pre>
  *
  * <p>Aggregates cross projects, zones and sectors, so after validation every registration is repartitioned to a
@@ -67,8 +67,7 @@ public final class ProcessorTopology {
         addStores(builder);
 
         KStream<String, RegistrationEvent> valid = validated(byAuthority(builder));
-        KStream<String, RegistrationEvent> counted = deduplicated(placeable(valid));
-        KStream<String, SeriesMarks> changed = dailyFacts(projectFacts(counted))
+        KStream<String, SeriesMarks> changed = dailyFacts(projectFacts(placeable(valid)))
                 .merge(fxRates(builder), Named.as("reference-and-facts-changes"))
                 .merge(plans(builder), Named.as("all-changes"));
         indicators(changed).to(topics.indicators().name(), Produced.with(serdes.keySerde(topics.indicators()),
@@ -103,19 +102,14 @@ public final class ProcessorTopology {
                 .processValues(Placement::new, Named.as("registrations-placed"), StoreNames.FX_RATES), "placement-");
     }
 
-    /** Counts an eventId once, forever. */
-    KStream<String, RegistrationEvent> deduplicated(KStream<String, RegistrationEvent> events) {
-        return events.processValues(Deduplicator::new, Named.as("registrations-deduplicated"), StoreNames.SEEN_EVENT_IDS);
-    }
-
-    /** Per project (certificate number): the month-fact changes of each counted entry. */
+    /** Counts an eventId once, forever; per project (certificate number), the daily-fact changes of each counted entry. */
     KStream<String, FactChanges> projectFacts(KStream<String, RegistrationEvent> events) {
-        return events.processValues(ProjectFacts::new, Named.as("project-facts"), StoreNames.PROJECTS);
+        return events.processValues(ProjectFacts::new, Named.as("project-facts"), StoreNames.PROJECT_ENTRIES);
     }
 
     /** Base facts per (source, dimension, value, local date); emits the series and months they dirty. */
     KStream<String, SeriesMarks> dailyFacts(KStream<String, FactChanges> changes) {
-        return changes.process(MonthFactsUpdater::new, Named.as("daily-facts-updated"), StoreNames.FACTS, StoreNames.PROJECTS);
+        return changes.process(MonthFactsUpdater::new, Named.as("daily-facts-updated"), StoreNames.FACTS, StoreNames.PROJECT_ENTRIES);
     }
 
     /** FX rates into their store; every series is dirty from the month a rate takes effect. */
@@ -156,12 +150,12 @@ public final class ProcessorTopology {
 
     private void addStores(StreamsBuilder builder) {
         // Every store is in memory, changelogged (restored from the changelog on start) — RocksDB cost a replay about 30 %
-        // of its rate, and the Authority's whole register is a few megabytes. No record cache on the event ids and projects:
-        // each id is new and most events touch another project, so a cache would only make every lookup deeper.
-        builder.addStateStore(uncached(StoreNames.SEEN_EVENT_IDS, Serdes.Long()));
-        builder.addStateStore(uncached(StoreNames.PROJECTS, CompactSerdes.projectState()));
+        // of its rate, and the Authority's whole register is a few megabytes. No record cache on the entries: each id is
+        // new, so a cache would only make every lookup deeper.
+        builder.addStateStore(uncached(StoreNames.PROJECT_ENTRIES, CompactSerdes.projectEntry()));
         // Daily facts, a value per series and month with its days inside: about ten reads and writes per event and a read
-        // per emitted month, so objects, never bytes (see ObjectStore); not logged: they are rebuilt from the projects whenever the task starts (see MonthFactsUpdater).
+        // per emitted month, so objects, never bytes (see ObjectStore); not logged: they are rebuilt from the entries
+        // whenever the task starts (see MonthFactsUpdater).
         builder.addStateStore(ObjectStore.builder(StoreNames.FACTS, MonthDays::copy));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
