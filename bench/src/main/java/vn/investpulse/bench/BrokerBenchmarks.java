@@ -80,8 +80,7 @@ final class BrokerBenchmarks {
     private static final String TRIVIAL_ID = "bench-trivial-count";
     private static final String FLOOR_ID = "bench-floor";
     private static final String FLOOR_REPARTITION = "floor-by-authority";
-    private static final String[] FLOOR_STORES = {"floor-event-ids", "floor-projects"};
-    private static final byte[] ID_VALUE = new byte[Long.BYTES];
+    private static final String FLOOR_STORE = "floor-entries";
 
     private final EmbeddedPlatform platform;
     private final Path work;
@@ -189,22 +188,20 @@ final class BrokerBenchmarks {
     /**
      * (1c) The floor of the processor's shape: Kafka Streams doing only the processor's Kafka work, without its logic —
      * the register repartitioned, as raw bytes, to the one partition where every figure is kept; then, per event, one
-     * put into each of two changelogged, uncached stores of the processor's own kind ({@link HashBytesStore}): the
-     * event's id and its project's state (here the record itself), with exactly_once_v2.
+     * put into a changelogged, uncached store of the processor's own kind ({@link HashBytesStore}): the entry under
+     * its event id (here the record itself), with exactly_once_v2, as the processor's {@code project-entries}.
      * Figures across projects need one task, and exactly-once de-duplication and projects need logged state, so the
      * replay cannot beat this with its requirements: what separates the two is the processor's logic.
      */
     Results.Row floorStreamsApp() {
         Properties p = exactlyOnce(FLOOR_ID, "floor-state");
         StreamsBuilder b = new StreamsBuilder();
-        for (String store : FLOOR_STORES) {
-            b.addStateStore(Stores.keyValueStoreBuilder(HashBytesStore.supplier(store), Serdes.String(), Serdes.ByteArray())
-                    .withCachingDisabled().withLoggingEnabled(Map.of()));
-        }
+        b.addStateStore(Stores.keyValueStoreBuilder(HashBytesStore.supplier(FLOOR_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingDisabled().withLoggingEnabled(Map.of()));
         b.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("input"))
                 .repartition(Repartitioned.<String, byte[]>as(FLOOR_REPARTITION).withKeySerde(Serdes.String())
                         .withValueSerde(Serdes.ByteArray()).withNumberOfPartitions(1))
-                .process(FloorStores::new, Named.as("two-logged-puts"), FLOOR_STORES);
+                .process(FloorStore::new, Named.as("one-logged-put"), FLOOR_STORE);
         String repartition = FLOOR_ID + "-" + FLOOR_REPARTITION + "-repartition";
         long start = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin(); ThreadPhases phases = ThreadPhases.start(FLOOR_ID)) {
@@ -217,30 +214,27 @@ final class BrokerBenchmarks {
             String cpu = streamThreadCpu(FLOOR_ID) + "; " + wallTime(phases, 0);
             streams.close(Duration.ofSeconds(30));
             return half.onto(new Results.Row(Results.FLOOR, "floor: the processor's Kafka work, no logic (EOS v2)", events / seconds, "events/s",
-                    String.format(Locale.ROOT, "repartitioned to 1 partition, then a put into each of 2 changelogged stores per event; "
+                    String.format(Locale.ROOT, "repartitioned to 1 partition, then a put into a changelogged store per event; "
                             + "start() to every input committed in %.1f s, startup included; %s", seconds, cpu)), end);
         }
     }
 
-    /** Per event: the id into one store, the record (standing for its project's state) into the other. */
-    private static final class FloorStores implements Processor<String, byte[], Void, Void> {
+    /** Per event: the record (standing for the counted entry) under a unique id. */
+    private static final class FloorStore implements Processor<String, byte[], Void, Void> {
         private ProcessorContext<Void, Void> context;
-        private KeyValueStore<String, byte[]> ids;
-        private KeyValueStore<String, byte[]> projects;
+        private KeyValueStore<String, byte[]> entries;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             this.context = context;
-            this.ids = context.getStateStore(FLOOR_STORES[0]);
-            this.projects = context.getStateStore(FLOOR_STORES[1]);
+            this.entries = context.getStateStore(FLOOR_STORE);
         }
 
         @Override
         public void process(Record<String, byte[]> record) {
             // The offset in the single repartition partition is unique per event, like an event id.
             long offset = context.recordMetadata().orElseThrow().offset();
-            ids.put(record.key() + "#" + offset, ID_VALUE);
-            projects.put(record.key(), record.value());
+            entries.put(record.key() + "#" + offset, record.value());
         }
     }
 

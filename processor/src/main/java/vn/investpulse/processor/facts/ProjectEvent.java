@@ -25,6 +25,22 @@ public record ProjectEvent(String eventId, EventType type, CapitalSource source,
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(date, "date");
+        // Every counted entry stays in memory (its project's cumulative figures need it): after a 1,000,000-event replay
+        // four texts per entry that a few dozen values repeat, and an amount holding the BigInteger it was decoded as
+        // though it fits a long, were about a quarter of the heap. The same values, shared and compact:
+        zone = Names.shared(zone);
+        sector = Names.shared(sector);
+        country = Names.shared(country);
+        currency = Names.shared(currency);
+        amount = compact(amount);
+    }
+
+    /** The same amount without a BigInteger behind it when its unscaled value fits a long (equal, same scale). */
+    static BigDecimal compact(BigDecimal amount) {
+        if (amount == null || amount.precision() > 18) {
+            return amount;
+        }
+        return BigDecimal.valueOf(amount.unscaledValue().longValue(), amount.scale());
     }
 
     public static ProjectEvent of(RegistrationEvent e) {

@@ -45,4 +45,13 @@ public record Money(BigDecimal usd, BigDecimal vnd) {
                 : amount.multiply(rates.vndPerUnit(currency, date).orElseThrow(() -> new MissingRateException(currency, date)));
         return new Money(vnd.divide(usdRate, DIVISION), vnd);
     }
+
+    /** The same conversion at rates already looked up (see {@link FxRates#inForce}). */
+    public static Money convert(BigDecimal amount, RatesInForce rates) {
+        if (FxRates.USD.equals(rates.currency())) {
+            return new Money(amount, amount.multiply(rates.usdRate()));
+        }
+        BigDecimal vnd = FxRates.VND.equals(rates.currency()) ? amount : amount.multiply(rates.rate());
+        return new Money(vnd.divide(rates.usdRate(), DIVISION), vnd);
+    }
 }

@@ -45,4 +45,15 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.convert(BigDecimal.ONE, "VND", LocalDate.of(2022, 3, 1), rates))
                 .hasMessageContaining("USD");
     }
+
+    @Test
+    void convertingAtTheRatesInForceIsConvertingAtTheDate() {
+        for (String currency : new String[] {"USD", "VND", "JPY"}) {
+            for (LocalDate date : new LocalDate[] {LocalDate.of(2023, 1, 1), LocalDate.of(2023, 6, 30), LocalDate.of(2023, 7, 1)}) {
+                BigDecimal amount = new BigDecimal("1234567.891");
+                assertThat(Money.convert(amount, rates.inForce(currency, date)))
+                        .as("%s %s", currency, date).isEqualTo(Money.convert(amount, currency, date, rates));
+            }
+        }
+    }
 }
