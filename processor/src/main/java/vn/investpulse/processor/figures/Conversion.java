@@ -31,7 +31,7 @@ public final class Conversion {
 
     /** @throws vn.investpulse.processor.fx.MissingRateException when a rate needed is not in force on that date */
     public void add(CurrencyDate where, BigDecimal amount) {
-        RatesInForce group = rates.inForce(where.currency(), where.date());
+        RatesInForce group = rates.inForce(where.currency(), where.date(), where.epochDay());
         if (group == null) {
             Money.convert(amount, where.currency(), where.date(), rates); // throws, naming the missing rate
             throw new IllegalStateException("no rates in force for " + where + " but a conversion: " + rates);

@@ -23,6 +23,11 @@ public interface FxRates {
         return usdRate == null || rate == null ? null : new RatesInForce(currency, usdRate, rate);
     }
 
+    /** {@link #inForce(String, LocalDate)} with the date's {@code toEpochDay()} at hand, for rates kept by day. */
+    default RatesInForce inForce(String currency, LocalDate date, long epochDay) {
+        return inForce(currency, date);
+    }
+
     /** The key of a rate on pulse.ref.fx-rates.v1 and in the local store: {@code USD:2023-01-01}. */
     static String key(String currency, LocalDate effectiveDate) {
         return currency + ":" + effectiveDate;

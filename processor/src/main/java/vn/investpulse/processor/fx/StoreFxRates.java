@@ -51,7 +51,11 @@ public final class StoreFxRates implements FxRates {
      */
     @Override
     public RatesInForce inForce(String currency, LocalDate date) {
-        long day = date.toEpochDay();
+        return inForce(currency, date, date.toEpochDay());
+    }
+
+    @Override
+    public RatesInForce inForce(String currency, LocalDate date, long day) {
         Object found;
         if (day >= 0 && day < DAYS) {
             Object[] days = inForceByDay.computeIfAbsent(currency, c -> new Object[DAYS]);
