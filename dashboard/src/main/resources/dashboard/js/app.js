@@ -592,18 +592,18 @@ function connect() {
     state.connection[name] = value;
     renderStatus();
   };
+  // Re-read on every opening, the first one too: a stream carries only what changes after it opens, and the page's
+  // first read may have been answered before a change that the stream, not open yet, never carried (the tile then
+  // kept the older figure until the next change: seen in CI, a registration POSTed while the page was loading). A
+  // re-read never puts a tile back behind a live figure (see loadIndicators).
   new LiveStream(api.apiUrl('/api/v1/indicators/stream'), 'indicator', onIndicator, setConnection('indicators'),
-    (reconnected) => {
-      if (reconnected) {
-        refreshFigures();
-        refreshBreakdowns();
-      }
+    () => {
+      refreshFigures();
+      refreshBreakdowns();
     }).start();
   new LiveStream(api.apiUrl('/api/v1/alerts/stream'), 'alert', onAlert, setConnection('alerts'),
-    (reconnected) => {
-      if (reconnected) {
-        loadAlerts();
-      }
+    () => {
+      loadAlerts();
     }).start();
 }
 

@@ -29,7 +29,7 @@ export class LiveStream {
     source.addEventListener('open', () => {
       this.retryMs = RETRY_MIN_MS;
       this.onState('live');
-      // After a drop we may have missed changes: the caller refreshes what it shows.
+      // Before this opening (the first, or after a drop) changes may have gone unseen: the caller refreshes what it shows.
       this.onOpen(this.openedOnce);
       this.openedOnce = true;
     });
