@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.javalin.Javalin;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import vn.investpulse.dashboard.browser.HeadlessChromium;
 
 /**
@@ -29,7 +26,6 @@ import vn.investpulse.dashboard.browser.HeadlessChromium;
 class DashboardFirstOpenIT {
 
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(15);
-    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
 
     private static Javalin app;
     private static HeadlessChromium browser;
@@ -78,15 +74,10 @@ class DashboardFirstOpenIT {
     }
 
     private static String text(String id) {
-        return browser.driver().findElement(By.id(id)).getText();
+        return TileFigures.text(browser, id);
     }
 
-    /** The indicator JSON of a source's whole year, total scope, with a 1 bn USD plan. */
     private static String yearFigure(String source, long capitalUsd, int planPct) {
-        return """
-                {"source":"%s","dimension":"TOTAL","dimensionValue":"","periodKind":"YEAR","period":"%d",\
-                "totalCapitalUsd":%d,"totalCapitalVnd":0,"planAmount":1000000000,"planCurrency":"USD",\
-                "planProgressPct":%d,"newProjects":%d,"capitalIncreases":0,"cumulativeProjects":%d}"""
-                .formatted(source, YEAR, capitalUsd, planPct, capitalUsd > 0 ? 1 : 0, capitalUsd > 0 ? 1 : 0);
+        return TileFigures.yearFigure(source, capitalUsd, planPct);
     }
 }

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.javalin.Javalin;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +28,6 @@ import vn.investpulse.dashboard.browser.HeadlessChromium;
 class DashboardLiveTileIT {
 
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(15);
-    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
 
     private static Javalin app;
     private static HeadlessChromium browser;
@@ -87,15 +84,10 @@ class DashboardLiveTileIT {
     }
 
     private static String text(String id) {
-        return browser.driver().findElement(By.id(id)).getText();
+        return TileFigures.text(browser, id);
     }
 
-    /** The indicator JSON of a source's whole year, total scope, with a 1 bn USD plan. */
     private static String yearFigure(String source, long capitalUsd, int planPct) {
-        return """
-                {"source":"%s","dimension":"TOTAL","dimensionValue":"","periodKind":"YEAR","period":"%d",\
-                "totalCapitalUsd":%d,"totalCapitalVnd":0,"planAmount":1000000000,"planCurrency":"USD",\
-                "planProgressPct":%d,"newProjects":%d,"capitalIncreases":0,"cumulativeProjects":%d}"""
-                .formatted(source, YEAR, capitalUsd, planPct, capitalUsd > 0 ? 1 : 0, capitalUsd > 0 ? 1 : 0);
+        return TileFigures.yearFigure(source, capitalUsd, planPct);
     }
 }
