@@ -10,7 +10,7 @@ export class LiveStream {
    * @param url the stream
    * @param eventName the SSE event to listen to
    * @param onEvent called with the parsed JSON data of each event
-   * @param onState called with 'connecting' | 'live' | 'lost'; onOpen is told when a (re)connection opens
+   * @param onState called with 'connecting' | 'live' | 'lost'; onOpen is called whenever a connection opens
    */
   constructor(url, eventName, onEvent, onState, onOpen) {
     this.url = url;
@@ -19,7 +19,6 @@ export class LiveStream {
     this.onState = onState;
     this.onOpen = onOpen;
     this.retryMs = RETRY_MIN_MS;
-    this.openedOnce = false;
   }
 
   start() {
@@ -30,8 +29,7 @@ export class LiveStream {
       this.retryMs = RETRY_MIN_MS;
       this.onState('live');
       // Before this opening (the first, or after a drop) changes may have gone unseen: the caller refreshes what it shows.
-      this.onOpen(this.openedOnce);
-      this.openedOnce = true;
+      this.onOpen();
     });
     source.addEventListener(this.eventName, (message) => {
       let data;
