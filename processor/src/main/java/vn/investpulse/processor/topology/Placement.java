@@ -18,7 +18,7 @@ import vn.investpulse.schemas.RegistrationEvent;
 /**
  * Refuses a registration whose amount cannot be converted: no USD rate (needed for both reporting currencies)
  * or no rate of its own currency in force on its local date. It happens before de-duplication, so re-sending
- * the event once the rate is loaded counts it.
+ * the event once the rate is loaded counts it. A registration refused by an earlier check is passed on as it is.
  */
 final class Placement implements FixedKeyProcessor<String, Checked<RegistrationEvent>, Checked<RegistrationEvent>> {
 
@@ -41,6 +41,10 @@ final class Placement implements FixedKeyProcessor<String, Checked<RegistrationE
 
     @Override
     public void process(FixedKeyRecord<String, Checked<RegistrationEvent>> record) {
+        if (!record.value().isOk()) {
+            context.forward(record);
+            return;
+        }
         RegistrationEvent e = record.value().value();
         if (e.getEventType() == EventType.TERMINATION) {
             context.forward(record);

@@ -34,10 +34,6 @@ final class RegistrationDecoder implements FixedKeyProcessor<String, byte[], Che
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        // Stamped before the repartition; a record without the stamp is where it was written.
-        String stamped = DeadLetters.originOf(record.headers());
-        String origin = stamped != null ? stamped : context.recordMetadata().map(DeadLetters::origin).orElse(null);
         RegistrationEvent event;
         try {
             event = deserializer.deserialize(topic, record.headers(), record.value());
@@ -45,21 +41,35 @@ final class RegistrationDecoder implements FixedKeyProcessor<String, byte[], Che
                 throw new IllegalArgumentException("a registration cannot be empty (tombstone)");
             }
         } catch (RuntimeException e) {
-            context.forward(record.withValue(Checked.refused(DeadLetters.undecodable(origin, record.value(), e, now))));
+            context.forward(record.withValue(Checked.refused(DeadLetters.undecodable(origin(record), record.value(), e, now()))));
             return;
         }
         List<String> problems = RegistrationRules.problems(event);
         if (!problems.isEmpty()) {
             String reason = String.join("; ", problems);
-            context.forward(record.withValue(Checked.refused(DeadLetters.refused(event, origin, reason,
-                    "bản ghi không hợp lệ: " + reason, now))));
+            context.forward(record.withValue(Checked.refused(DeadLetters.refused(event, origin(record), reason,
+                    "bản ghi không hợp lệ: " + reason, now()))));
             return;
         }
+        if (record.headers().lastHeader(DeadLetters.ORIGIN_HEADER) != null) {
+            context.forward(record.withValue(Checked.ok(event))); // stamped before the repartition: every record of a replay
+            return;
+        }
+        String origin = origin(record);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.remove(DeadLetters.ORIGIN_HEADER);
         if (origin != null) {
             headers.add(DeadLetters.ORIGIN_HEADER, origin.getBytes(StandardCharsets.UTF_8));
         }
         context.forward(record.withValue(Checked.ok(event)).withHeaders(headers));
+    }
+
+    /** Stamped before the repartition; a record without the stamp is where it was written. */
+    private String origin(FixedKeyRecord<String, byte[]> record) {
+        String stamped = DeadLetters.originOf(record.headers());
+        return stamped != null ? stamped : context.recordMetadata().map(DeadLetters::origin).orElse(null);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 }
