@@ -144,6 +144,12 @@ public final class SettingsCatalog {
             them do not reach the logs. With exactly-once processing the principal of the processor and the alerts needs
             the transactional-id and consumer-group ACLs of its `application.id`.
 
+            The processor sets two Kafka client properties of its own unless one of these variables sets them:
+            `PULSE_KAFKA_TRANSACTION_TIMEOUT_MS` (60000: an exactly-once transaction may stay open a minute, not Kafka
+            Streams' 10 s, which a loaded machine outran) and `PULSE_KAFKA_BATCH_SIZE` (262144 bytes for its producers:
+            every registration crosses a single partition twice, and at Kafka's 16 KB the replay's hop was bound by
+            requests). Both are in `ProcessorConfig`.
+
             ## Schema registry client settings (pass-through): `PULSE_REGISTRY_CLIENT_<NAME>`
 
             Any variable `PULSE_REGISTRY_CLIENT_<NAME>` becomes the Apicurio serde setting `apicurio.<name>` (lower-cased,
