@@ -67,9 +67,9 @@ public final class ProcessorTopology {
         addStores(builder);
 
         KStream<String, RegistrationEvent> valid = accepted(placeable(validated(byAuthority(builder))), "registrations-");
+        // The reference changes merge first: a registration's marks then pass one merge on their way, not two.
         KStream<String, SeriesMarks> changed = dailyFacts(projectFacts(valid))
-                .merge(fxRates(builder), Named.as("reference-and-facts-changes"))
-                .merge(plans(builder), Named.as("all-changes"));
+                .merge(fxRates(builder).merge(plans(builder), Named.as("reference-changes")), Named.as("all-changes"));
         indicators(changed).to(topics.indicators().name(), Produced.with(serdes.keySerde(topics.indicators()),
                 serdes.valueSerde(topics.indicators())).withName("indicators-sink"));
         return builder.build();
