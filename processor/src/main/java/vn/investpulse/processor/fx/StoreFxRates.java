@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -15,23 +16,29 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * FX rates read from the processor's rate store (keys {@code USD:2023-01-01}, values VND per unit), with
  * lookups memoised for the lifetime of this object: create one per computation so a changed rate is seen.
+ *
+ * <p>Lookups may run on several threads at once once {@link #loadAll()} has read every rate (the emitter converts
+ * series on a helper thread beside the stream thread): the memos are concurrent maps, a day's slot holds an immutable
+ * value (written twice at worst, the same), and nothing is read from the store after that.
  */
 public final class StoreFxRates implements FxRates {
 
     private final ReadOnlyKeyValueStore<String, BigDecimal> store;
     /** Keyed by (currency, date), not by the store's text key: building that text per lookup was most of a lookup. */
-    private final Map<RateKey, Optional<BigDecimal>> memo = new HashMap<>();
+    private final Map<RateKey, Optional<BigDecimal>> memo = new ConcurrentHashMap<>();
     /** A {@link RatesInForce}, or {@link #NOT_IN_FORCE}: dates outside {@link #inForceByDay}'s days. */
-    private final Map<RateKey, Object> inForce = new HashMap<>();
+    private final Map<RateKey, Object> inForce = new ConcurrentHashMap<>();
     /**
      * The same by currency, then at the date's day since 1970-01-01 (1970–2059): an emission asks for the place of
      * every amount in every month it reads, and hashing a key per question was most of converting a month.
      */
-    private final Map<String, Object[]> inForceByDay = new HashMap<>();
+    private final Map<String, Object[]> inForceByDay = new ConcurrentHashMap<>();
     private static final int DAYS = 1 << 15;
     private static final Object NOT_IN_FORCE = new Object();
-    private final Map<RatesInForce, RatesInForce> distinct = new HashMap<>();
-    private final Map<String, RateTable> tables = new HashMap<>();
+    private final Map<RatesInForce, RatesInForce> distinct = new ConcurrentHashMap<>();
+    private final Map<String, RateTable> tables = new ConcurrentHashMap<>();
+    /** Every currency's rates are in {@link #tables}: a currency without one has no rate (nothing more to read). */
+    private volatile boolean allLoaded;
 
     public StoreFxRates(ReadOnlyKeyValueStore<String, BigDecimal> store) {
         this.store = store;
@@ -58,7 +65,10 @@ public final class StoreFxRates implements FxRates {
     public RatesInForce inForce(String currency, LocalDate date, long day) {
         Object found;
         if (day >= 0 && day < DAYS) {
-            Object[] days = inForceByDay.computeIfAbsent(currency, c -> new Object[DAYS]);
+            Object[] days = inForceByDay.get(currency);
+            if (days == null) {
+                days = inForceByDay.computeIfAbsent(currency, c -> new Object[DAYS]);
+            }
             found = days[(int) day];
             if (found == null) {
                 found = lookUpInForce(currency, date);
@@ -104,7 +114,39 @@ public final class StoreFxRates implements FxRates {
     }
 
     private Optional<BigDecimal> lookup(String currency, LocalDate date) {
-        return tables.computeIfAbsent(currency, this::load).inForce(date);
+        RateTable table = tables.get(currency);
+        if (table == null) {
+            table = allLoaded ? RateTable.NONE : tables.computeIfAbsent(currency, this::load);
+        }
+        return table.inForce(date);
+    }
+
+    /**
+     * Reads every currency's rates with one scan of the store, so later lookups read nothing from it and may run on
+     * any thread. Returns this.
+     */
+    public StoreFxRates loadAll() {
+        if (allLoaded) {
+            return this;
+        }
+        Map<String, List<KeyValue<LocalDate, BigDecimal>>> byCurrency = new HashMap<>();
+        try (KeyValueIterator<String, BigDecimal> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, BigDecimal> kv = it.next();
+                int colon = kv.key.indexOf(':');
+                if (colon > 0 && kv.value != null) {
+                    byCurrency.computeIfAbsent(kv.key.substring(0, colon), c -> new ArrayList<>())
+                            .add(KeyValue.pair(LocalDate.parse(kv.key.substring(colon + 1)), kv.value));
+                }
+            }
+        }
+        byCurrency.forEach((currency, rates) -> {
+            rates.sort((a, b) -> a.key.compareTo(b.key)); // ISO dates: in order already, but the table relies on it
+            tables.put(currency, new RateTable(rates.stream().map(r -> r.key).toArray(LocalDate[]::new),
+                    rates.stream().map(r -> r.value).toArray(BigDecimal[]::new)));
+        });
+        allLoaded = true;
+        return this;
     }
 
     /**
@@ -130,6 +172,8 @@ public final class StoreFxRates implements FxRates {
 
     /** Rates by effective date, in date order. */
     private record RateTable(LocalDate[] dates, BigDecimal[] rates) {
+
+        static final RateTable NONE = new RateTable(new LocalDate[0], new BigDecimal[0]);
 
         /** The latest rate with an effective date on or before {@code date}. */
         Optional<BigDecimal> inForce(LocalDate date) {

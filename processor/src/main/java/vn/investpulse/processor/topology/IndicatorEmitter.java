@@ -16,6 +16,10 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -33,6 +37,7 @@ import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.figures.MonthTotals;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.processor.fx.FxRates;
+import vn.investpulse.processor.fx.StoreFxRates;
 import vn.investpulse.processor.period.PeriodId;
 import vn.investpulse.processor.store.DirtyMark;
 import vn.investpulse.processor.store.SeriesMarks;
@@ -68,11 +73,20 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      */
     static final Duration BACKLOG_LAG = Duration.ofSeconds(2);
     /**
-     * Input without marks for this long (emission time not counted) is idle: whatever is dirty is emitted at once, and
-     * the input stays idle until the next mark — the tail of a replay (nothing left to read, thousands of series to
-     * emit) then runs its punctuations back to back instead of waiting this long after each.
+     * Input without marks for this long, and for {@link #QUIET_PUNCTUATIONS} punctuations, with no registration read
+     * before the repartition either ({@link InputActivity}), is idle: whatever is dirty is
+     * emitted at once, and the input stays idle until the next mark — the tail of a replay (nothing left to read,
+     * thousands of series to emit) then runs its punctuations back to back instead of waiting after each. Neither an
+     * emission nor the commit after it counts: the thread reads nothing meanwhile. (Counted, the commit after an
+     * emission — thousands of indicators to flush — needed a full second here, or the hold of a backlog ended after
+     * every emission.)
      */
-    static final Duration IDLE_AFTER = Duration.ofSeconds(1);
+    static final Duration IDLE_AFTER = Duration.ofMillis(300);
+    /**
+     * Punctuations in a row without a mark before the input counts as idle: one stall of the thread (a garbage
+     * collection, a slow commit) makes one late punctuation, while input that has ended makes one every interval.
+     */
+    static final int QUIET_PUNCTUATIONS = 3;
     /** Longest a punctuation computes: far below the EOS transaction timeout (10 s) of Kafka Streams. */
     static final Duration PUNCTUATION_BUDGET = Duration.ofSeconds(1);
     /**
@@ -81,7 +95,22 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      */
     static final Duration LIVE_PUNCTUATION_BUDGET = Duration.ofMillis(150);
 
+    /**
+     * Series whose totals are computed together, half of them on the helper thread, before they are emitted in order.
+     * Small, so a punctuation's budget is overrun by one round at most.
+     */
+    static final int ROUND = 8;
+
     private final Duration emitInterval;
+    private final InputActivity inputActivity;
+    /**
+     * Converts stored series beside the stream thread (null on a single core). Reloading and converting month totals
+     * is most of an emission, and the end of a replay — every series, thirty years of months — runs while the rest of
+     * the machine is idle. It only reads: the facts as of the emission's start and the rates loaded before it, while
+     * the stream thread waits for it; everything written (stores, the totals cache, records) stays the stream thread's.
+     */
+    private ExecutorService helper;
+    private KeyValueStore<String, MonthDays> facts;
     private ProcessorContext<IndicatorKey, Indicator> context;
     /** Persistent marks: what a new task instance (restart, rebalance, aborted transaction) must still emit. */
     private KeyValueStore<String, DirtyMark> dirty;
@@ -91,6 +120,10 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     private long lastMarkAt;
     /** No mark for {@link #IDLE_AFTER}, emission time not counted; cleared by the next mark. */
     private boolean idle;
+    /** Punctuations since the last mark, the first after an emission not counted. */
+    private int quietPunctuations;
+    /** The last punctuation emitted: the next one comes after the commit that flushed it. */
+    private boolean emittedLast;
     private long latestLagMs;
     private long lastLiveMarkAt = Long.MIN_VALUE / 2;
     /** Series dirtied by live records (read within {@link #BACKLOG_LAG}): emitted before the rest. */
@@ -118,8 +151,9 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         }
     };
 
-    IndicatorEmitter(Duration emitInterval) {
+    IndicatorEmitter(Duration emitInterval, InputActivity inputActivity) {
         this.emitInterval = emitInterval;
+        this.inputActivity = inputActivity;
     }
 
     @Override
@@ -127,7 +161,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         this.context = context;
         this.dirty = context.getStateStore(StoreNames.DIRTY_SERIES);
         this.emitted = context.getStateStore(StoreNames.EMITTED);
-        KeyValueStore<String, MonthDays> facts = context.getStateStore(StoreNames.FACTS);
+        this.facts = context.getStateStore(StoreNames.FACTS);
         KeyValueStore<String, BigDecimal> fx = context.getStateStore(StoreNames.FX_RATES);
         KeyValueStore<String, Plan> plans = context.getStateStore(StoreNames.PLANS);
         this.series = new SeriesStores(facts, fx, plans);
@@ -144,13 +178,30 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
                 pending.put(kv.key, PendingSeries.persisted(kv.value));
             }
         }
+        if (helper == null && Runtime.getRuntime().availableProcessors() > 1) {
+            String name = context.applicationId() + "-" + context.taskId() + "-emission-helper";
+            helper = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    }
+
+    @Override
+    public void close() {
+        if (helper != null) {
+            helper.shutdownNow();
+            helper = null;
+        }
     }
 
     @Override
     public void process(Record<String, SeriesMarks> record) {
         lastMarkAt = context.currentSystemTimeMs();
         idle = false;
+        quietPunctuations = 0;
         latestLagMs = lastMarkAt - record.timestamp();
         boolean isLive = latestLagMs <= BACKLOG_LAG.toMillis();
         if (isLive) {
@@ -189,10 +240,17 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      */
     private void punctuate(long now) {
         // Records of a backlog come in bursts (each commit of the repartition makes a batch visible, and the commit after
-        // a long emission flushes thousands of indicators first): only a second without any counts as the input being
-        // idle. A shorter quiet time once ended the hold in the middle of replays — every commit after an emission
-        // looked like the end of the input, and the emissions ran back to back, three quarters of the thread.
-        idle |= now - lastMarkAt >= IDLE_AFTER.toMillis();
+        // a long emission flushes thousands of indicators first): a quiet time counts only while the thread was free to
+        // read. Once, with the commit after an emission counted, every such commit looked like the end of the input and
+        // the emissions ran back to back in the middle of replays, three quarters of the thread.
+        if (emittedLast) {
+            // The time since the emission was the commit that flushed its indicators (and the poll after it).
+            lastMarkAt = Math.max(lastMarkAt, now);
+            emittedLast = false;
+        } else {
+            quietPunctuations++;
+        }
+        idle |= quietPunctuations >= QUIET_PUNCTUATIONS && now - Math.max(lastMarkAt, inputActivity.lastReadAt()) >= IDLE_AFTER.toMillis();
         boolean backlog = latestLagMs > BACKLOG_LAG.toMillis() && !idle;
         if (pending.isEmpty()) {
             return;
@@ -209,6 +267,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         nextEmissionAt = now + BACKOFF_FACTOR * tookMs;
         // No record was read while emitting: that time does not make the input idle.
         lastMarkAt = Math.max(lastMarkAt, now + tookMs);
+        emittedLast = true;
         LOG.debug("Emission ({}): {} of {} dirty series in {} ms", backlog ? "backlog" : "live", before - pending.size(), before, tookMs);
     }
 
@@ -261,11 +320,18 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String rotatedFrom = resumeAfter;
         resumeAfter = null;
+        Map<String, CachedSeries> computed = Map.of();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
+            if (i % ROUND == 0) {
+                computed = computeStored(keys.subList(i, Math.min(keys.size(), i + ROUND)), rates);
+            }
             PendingSeries p = pending.remove(key);
             live.remove(key);
-            emitSeries(DimKey.parse(key), p.mark(), rates, now);
+            DimKey series = DimKey.parse(key);
+            DirtyMark mark = p.mark();
+            CachedSeries totals = computed.get(key);
+            emitSeries(series, mark, totals != null ? totals : totals(series, mark, rates), now);
             if (p.isPersisted()) {
                 dirty.delete(key);
             }
@@ -274,6 +340,64 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
                 return;
             }
         }
+    }
+
+    /**
+     * The totals of a round's stored (FDI, DDI) series, every other one computed on the helper thread, and put in the
+     * cache; empty without a helper or with fewer than two. An ALL series is left to the emission loop: it sums its
+     * parts' totals from the cache, which is the stream thread's. A series computed but not emitted (the budget ran
+     * out) keeps its mark and is cached as the stores are now: its next emission reloads its changed months again.
+     */
+    private Map<String, CachedSeries> computeStored(List<String> round, FxRates rates) {
+        if (helper == null || !(rates instanceof StoreFxRates loaded)) {
+            return Map.of();
+        }
+        List<String> keys = new ArrayList<>(round.size());
+        List<DimKey> stored = new ArrayList<>(round.size());
+        List<DirtyMark> marks = new ArrayList<>(round.size());
+        List<CachedSeries> cached = new ArrayList<>(round.size());
+        for (String key : round) {
+            DimKey series = DimKey.parse(key);
+            if (series.source() != IndicatorSource.ALL) {
+                keys.add(key);
+                stored.add(series);
+                marks.add(pending.get(key).mark());
+                cached.add(totals.get(series));
+            }
+        }
+        if (stored.size() < 2) {
+            return Map.of();
+        }
+        // The helper reads the facts' committed values and no store beneath the rates: the writer's held facts are made
+        // the committed ones first (as any scan of the writer does), and every rate is read now.
+        facts.range("", "").close();
+        loaded.loadAll();
+        CachedSeries[] out = new CachedSeries[stored.size()];
+        Future<?> half = helper.submit(() -> {
+            for (int i = 1; i < out.length; i += 2) {
+                out[i] = reloaded(stored.get(i), marks.get(i), rates, cached.get(i));
+            }
+        });
+        for (int i = 0; i < out.length; i += 2) {
+            out[i] = reloaded(stored.get(i), marks.get(i), rates, cached.get(i));
+        }
+        try {
+            half.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the emission helper converted series", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // e.g. a missing rate, as if the stream thread had converted the series itself
+            }
+            throw new IllegalStateException("the emission helper failed", e.getCause());
+        }
+        Map<String, CachedSeries> byKey = new HashMap<>();
+        for (int i = 0; i < out.length; i++) {
+            totals.put(stored.get(i), out[i]);
+            byKey.put(keys.get(i), out[i]);
+        }
+        return byKey;
     }
 
     /**
@@ -354,10 +478,22 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      */
     private CachedSeries totals(DimKey key, DirtyMark mark, FxRates rates) {
         CachedSeries cached = totals.get(key);
+        CachedSeries current = reloaded(key, mark, rates, cached);
+        if (current != cached) {
+            totals.put(key, current);
+        }
+        return current;
+    }
+
+    /**
+     * The totals of a series as the stores say now: {@code cached} with the months of the mark reloaded (in place), or
+     * the whole series when nothing is cached. For a stored series it reads only the stores and the rates, so the
+     * helper thread may run it (see {@link #computeStored}); an ALL series also reads the cache of its parts.
+     */
+    private CachedSeries reloaded(DimKey key, DirtyMark mark, FxRates rates, CachedSeries cached) {
         if (cached == null) {
             cached = new CachedSeries(new TreeMap<>(wholeSeries(key, rates)), new TreeMap<>());
             FigureCalculator.updateCumulative(cached.months, cached.cumulative, null);
-            totals.put(key, cached);
             return cached;
         }
         TreeSet<YearMonth> reload = new TreeSet<>(mark.changedMonths());
@@ -419,8 +555,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     private record CachedSeries(TreeMap<YearMonth, MonthTotals> months, TreeMap<YearMonth, MonthTotals> cumulative) {
     }
 
-    private void emitSeries(DimKey key, DirtyMark mark, FxRates rates, Instant now) {
-        CachedSeries cached = totals(key, mark, rates);
+    private void emitSeries(DimKey key, DirtyMark mark, CachedSeries cached, Instant now) {
         NavigableMap<YearMonth, MonthTotals> months = cached.months;
         FigureCalculator calc = new FigureCalculator(key.source(), months, cached.cumulative);
         if (months.isEmpty()) {

@@ -13,7 +13,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 final class OriginStamp implements FixedKeyProcessor<String, byte[], byte[]> {
 
+    private final InputActivity activity;
     private FixedKeyProcessorContext<String, byte[]> context;
+
+    OriginStamp(InputActivity activity) {
+        this.activity = activity;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, byte[]> context) {
@@ -22,6 +27,7 @@ final class OriginStamp implements FixedKeyProcessor<String, byte[], byte[]> {
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
+        activity.read(context.currentSystemTimeMs());
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.remove(DeadLetters.ORIGIN_HEADER);
         context.recordMetadata().ifPresent(m ->

@@ -51,6 +51,8 @@ public final class ProcessorTopology {
     private final Topics topics;
     private final RegistrySerdes serdes;
     private final Duration emitInterval;
+    /** Shared by the input's tasks and the emitter: see {@link InputActivity}. */
+    private final InputActivity inputActivity = new InputActivity();
 
     private ProcessorTopology(Topics topics, RegistrySerdes serdes, Duration emitInterval) {
         this.topics = topics;
@@ -82,7 +84,7 @@ public final class ProcessorTopology {
     KStream<String, byte[]> byAuthority(StreamsBuilder builder) {
         KStream<String, byte[]> raw = builder.stream(topics.registrations().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("registrations-source"));
-        return raw.processValues(OriginStamp::new, Named.as("registrations-origin-stamped"))
+        return raw.processValues(() -> new OriginStamp(inputActivity), Named.as("registrations-origin-stamped"))
                 .repartition(Repartitioned.<String, byte[]>as(REPARTITION)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray())
                         .withNumberOfPartitions(1));
@@ -131,7 +133,7 @@ public final class ProcessorTopology {
 
     /** Recomputes dirty series on a wall-clock punctuator and emits the indicators whose figures changed. */
     KStream<IndicatorKey, Indicator> indicators(KStream<String, SeriesMarks> changes) {
-        return changes.process(() -> new IndicatorEmitter(emitInterval), Named.as("indicators-emitted"),
+        return changes.process(() -> new IndicatorEmitter(emitInterval, inputActivity), Named.as("indicators-emitted"),
                 StoreNames.DIRTY_SERIES, StoreNames.EMITTED, StoreNames.FACTS, StoreNames.FX_RATES, StoreNames.PLANS);
     }
 

@@ -59,6 +59,47 @@ class StoreFxRatesTest {
         assertThat(StoreFxRates.rateInForce(new MapStore(rates), "USD", LocalDate.parse("1969-11-30"))).isEmpty();
     }
 
+    @Test
+    void loadedOnceEveryLookupIsAnsweredWithoutTheStoreOnAnyThread() throws Exception {
+        rates.put(FxRates.key("USD", LocalDate.parse("2000-06-15")), new BigDecimal("15500"));
+        rates.put(FxRates.key("USDT", LocalDate.parse("1999-01-01")), new BigDecimal("1"));
+        NavigableMap<String, BigDecimal> readable = new TreeMap<>(rates);
+        StoreFxRates loaded = new StoreFxRates(new MapStore(readable)).loadAll();
+        readable.clear(); // anything read from the store now would find nothing
+
+        assertThat(loaded.vndPerUnit("USD", LocalDate.parse("2000-06-14"))).contains(new BigDecimal("15000"));
+        assertThat(loaded.vndPerUnit("USD", LocalDate.parse("2000-06-15"))).contains(new BigDecimal("15500"));
+        assertThat(loaded.vndPerUnit("USDT", LocalDate.parse("1999-01-01"))).contains(new BigDecimal("1"));
+        assertThat(loaded.vndPerUnit("JPY", LocalDate.parse("2023-01-01"))).contains(new BigDecimal("180"));
+        assertThat(loaded.vndPerUnit("EUR", LocalDate.parse("2023-01-01"))).isEmpty(); // no rate, nothing more to read
+        assertThat(loaded.inForce("JPY", LocalDate.parse("2022-12-31"))).isNull();
+
+        // Two threads asking for the same days (as the emitter and its helper do) get the same rates.
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            LocalDate from = LocalDate.parse("1990-01-01");
+            java.util.concurrent.Future<java.util.List<RatesInForce>> there = other.submit(() -> days(loaded, from));
+            java.util.List<RatesInForce> here = days(loaded, from);
+            java.util.List<RatesInForce> fromThere = there.get();
+            assertThat(fromThere).hasSameSizeAs(here);
+            for (int i = 0; i < here.size(); i++) {
+                assertThat(fromThere.get(i)).isEqualTo(here.get(i));
+            }
+            assertThat(here.get(0)).isNull(); // JPY before its first rate
+            assertThat(here.get(here.size() - 1).rate()).isEqualByComparingTo("180");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private static java.util.List<RatesInForce> days(StoreFxRates fx, LocalDate from) {
+        java.util.List<RatesInForce> out = new java.util.ArrayList<>();
+        for (LocalDate d = from; d.getYear() < 2030; d = d.plusDays(1)) {
+            out.add(fx.inForce("JPY", d, d.toEpochDay()));
+        }
+        return out;
+    }
+
     /** The rate store's reads StoreFxRates uses, over a sorted map. */
     private record MapStore(NavigableMap<String, BigDecimal> map) implements ReadOnlyKeyValueStore<String, BigDecimal> {
         @Override
