@@ -105,9 +105,10 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     private final InputActivity inputActivity;
     /**
      * Converts stored series beside the stream thread (null on a single core). Reloading and converting month totals
-     * is most of an emission, and the end of a replay — every series, thirty years of months — runs while the rest of
-     * the machine is idle. It only reads: the facts as of the emission's start and the rates loaded before it, while
-     * the stream thread waits for it; everything written (stores, the totals cache, records) stays the stream thread's.
+     * is about half of an emission, and the end of a replay — every series, thirty years of months — leaves the second
+     * core to the broker alone. It only reads: the facts as of the round's start and the rates loaded before it, while
+     * the stream thread works on the other half; everything written (stores, the totals cache, records) stays the
+     * stream thread's.
      */
     private ExecutorService helper;
     private KeyValueStore<String, MonthDays> facts;
