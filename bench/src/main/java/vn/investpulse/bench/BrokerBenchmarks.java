@@ -2,6 +2,7 @@ package vn.investpulse.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,13 +173,14 @@ final class BrokerBenchmarks {
         b.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("input"))
                 .groupByKey().count(Named.as("count-by-key"), Materialized.as("counts"));
         long start = System.nanoTime();
+        long gcAtStart = gcMillis();
         try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin(); ThreadPhases phases = ThreadPhases.start(TRIVIAL_ID)) {
             Halfway half = new Halfway(admin, TRIVIAL_ID, input);
             streams.start();
             awaitTrue(() -> half.check() && lag(admin, TRIVIAL_ID, Set.of(input), Set.of()) == 0);
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
-            String cpu = streamThreadCpu(TRIVIAL_ID) + "; " + wallTime(phases, 0);
+            String cpu = streamThreadCpu(TRIVIAL_ID, gcAtStart) + "; " + wallTime(phases, 0);
             streams.close(Duration.ofSeconds(30));
             deleteInternalTopics(admin, TRIVIAL_ID);
             return half.onto(new Results.Row(Results.TRIVIAL_STREAMS, "limit: trivial Streams app (count by key, EOS v2)", events / seconds, "events/s",
@@ -208,6 +210,7 @@ final class BrokerBenchmarks {
                 .process(FloorStore::new, Named.as("one-logged-put"), FLOOR_STORE);
         String repartition = FLOOR_ID + "-" + FLOOR_REPARTITION + "-repartition";
         long start = System.nanoTime();
+        long gcAtStart = gcMillis();
         try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin(); ThreadPhases phases = ThreadPhases.start(FLOOR_ID)) {
             Halfway half = new Halfway(admin, FLOOR_ID, repartition);
             streams.start();
@@ -215,7 +218,7 @@ final class BrokerBenchmarks {
             awaitTrue(() -> half.check() && topicExists(admin, repartition) && lag(admin, FLOOR_ID, Set.of(input), Set.of(repartition)) == 0);
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
-            String cpu = streamThreadCpu(FLOOR_ID) + "; " + wallTime(phases, 0);
+            String cpu = streamThreadCpu(FLOOR_ID, gcAtStart) + "; " + wallTime(phases, 0);
             streams.close(Duration.ofSeconds(30));
             deleteInternalTopics(admin, FLOOR_ID);
             return half.onto(new Results.Row(Results.FLOOR, "floor: the processor's Kafka work, no logic (EOS v2)", events / seconds, "events/s",
@@ -259,6 +262,7 @@ final class BrokerBenchmarks {
         String repartition = config.applicationId() + "-" + ProcessorTopology.REPARTITION + "-repartition";
         String changelog = config.applicationId() + "-" + StoreNames.DIRTY_SERIES + "-changelog";
         Instant start = Instant.now();
+        long gcAtStart = gcMillis();
         try (ProcessorService processor = new ProcessorService(config, platform.topics(), platform.serdes()); Admin admin = admin();
              ThreadPhases phases = ThreadPhases.start(config.applicationId())) {
             Replay replay = new Replay(processor, admin, start);
@@ -273,13 +277,13 @@ final class BrokerBenchmarks {
             if (topicExists(admin, changelog)) {
                 try (PendingEmissions pending = new PendingEmissions(platform.bootstrapServers(), changelog)) {
                     replay.until(() -> pending.pending() == 0, "every series emitted");
-                    cpu = streamThreadCpu(config.applicationId()) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
+                    cpu = streamThreadCpu(config.applicationId(), gcAtStart) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
                     endedBy = "no committed dirty-series mark left (" + pending.records() + " changelog records)";
                 }
             } else {
                 LOG.warn("replay: no {}; the end is a quiet period of {} on the indicators", changelog, QUIET);
                 replay.until(() -> Duration.between(max(inputDone, replay.lastGrowth), Instant.now()).compareTo(QUIET) >= 0, "quiet");
-                cpu = streamThreadCpu(config.applicationId()) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
+                cpu = streamThreadCpu(config.applicationId(), gcAtStart) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
                 endedBy = "no growth for " + QUIET.toSeconds() + " s (dirty-series changelog not found)";
             }
             String confirmed = replay.confirmEnd();
@@ -372,15 +376,32 @@ final class BrokerBenchmarks {
     /**
      * The CPU time the application's stream threads ({@code <application.id>-<client uuid>-StreamThread-n}) have used so
      * far: on this 2-core machine the wall time of a run also depends on what else runs (the JIT compilers, the broker),
-     * while this is the work the app itself did, per event.
+     * while this is the work the app itself did, per event. With it, what they allocated per event and the JVM's
+     * collection pauses since the app was created ({@code gcAtStart}, from {@link #gcMillis()}): the collections are
+     * the JVM's, broker included, but what makes them longer or more frequent during a run is mostly the app's state
+     * and allocation, and neither shows in the stream threads' CPU time.
      */
-    private String streamThreadCpu(String applicationId) {
+    private String streamThreadCpu(String applicationId, long gcAtStart) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long nanos = 0;
+        long allocated = 0;
         for (long id : ThreadPhases.streamThreadIds(applicationId)) {
             nanos += Math.max(0, mx.getThreadCpuTime(id));
+            if (mx instanceof com.sun.management.ThreadMXBean sun) {
+                allocated += Math.max(0, sun.getThreadAllocatedBytes(id));
+            }
         }
-        return String.format(Locale.ROOT, "stream thread CPU %.1f s (%.1f µs per event)", nanos / 1e9, nanos / 1e3 / events);
+        return String.format(Locale.ROOT, "stream thread CPU %.1f s (%.1f µs per event), allocated %.1f KB per event; "
+                + "GC pauses %.1f s", nanos / 1e9, nanos / 1e3 / events, allocated / 1e3 / events, (gcMillis() - gcAtStart) / 1e3);
+    }
+
+    /** The JVM's collection time so far (G1: its pauses; concurrent marking is not counted). */
+    private static long gcMillis() {
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return millis;
     }
 
     /** The stream threads' wall time until the input was consumed, by phase (see {@link ThreadPhases}). */

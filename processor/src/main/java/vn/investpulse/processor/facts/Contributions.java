@@ -38,19 +38,19 @@ public final class Contributions {
         switch (e.type()) {
             case NEW -> {
                 f.newProjects = 1;
-                f.newCapital.add(where, e.amount());
+                f.addNewCapital(where, e.amount());
             }
             case CAPITAL_INCREASE -> {
                 f.capitalIncreases = 1;
-                f.adjustedCapital.add(where, e.amount());
+                f.addAdjustedCapital(where, e.amount());
             }
             case CAPITAL_DECREASE -> {
                 f.capitalDecreases = 1;
-                f.adjustedCapital.add(where, e.amount().negate());
+                f.addAdjustedCapital(where, e.amount().negate());
             }
             case SHARE_PURCHASE -> {
                 f.sharePurchases = 1;
-                f.sharePurchaseCapital.add(where, e.amount());
+                f.addSharePurchaseCapital(where, e.amount());
             }
             case TERMINATION -> f.terminations = 1;
         }
@@ -117,9 +117,9 @@ public final class Contributions {
             }
             CurrencyDate where = new CurrencyDate(e.currency(), e.date());
             LocalDate counted = e.date().isBefore(registeredOn) ? registeredOn : e.date();
-            byDate.computeIfAbsent(counted, x -> new MonthFacts()).cumulativeCapitalDelta.add(where, e.signedAmount());
+            byDate.computeIfAbsent(counted, x -> new MonthFacts()).addCumulativeCapitalDelta(where, e.signedAmount());
             if (terminatedOn != null) {
-                byDate.computeIfAbsent(terminatedOn, x -> new MonthFacts()).cumulativeCapitalDelta.add(where, e.signedAmount().negate());
+                byDate.computeIfAbsent(terminatedOn, x -> new MonthFacts()).addCumulativeCapitalDelta(where, e.signedAmount().negate());
             }
         }
         byDate.values().removeIf(MonthFacts::isEmpty);

@@ -20,6 +20,11 @@ import vn.investpulse.processor.fx.Money;
 public final class Buckets {
 
     static final int SMALL = 8;
+    /**
+     * No amounts, shared by every fact that has none of a kind of capital (most kinds of most days): never changed,
+     * copied first ({@link MonthFacts} does), so that a million days do not each keep empty buckets of their own.
+     */
+    public static final Buckets EMPTY = new Buckets();
     private static final CurrencyDate[] NO_KEYS = new CurrencyDate[0];
     private static final BigDecimal[] NO_AMOUNTS = new BigDecimal[0];
 
@@ -35,6 +40,9 @@ public final class Buckets {
     }
 
     public Buckets add(CurrencyDate where, BigDecimal amount) {
+        if (this == EMPTY) {
+            throw new IllegalStateException("the shared empty buckets are never changed: copy them first");
+        }
         if (amount.signum() == 0) {
             return this;
         }

@@ -1,5 +1,6 @@
 package vn.investpulse.processor.figures;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import vn.investpulse.processor.fx.FxRates;
 
@@ -20,24 +21,127 @@ public final class MonthFacts {
     public int sharePurchases;
     /** Chấm dứt. */
     public int terminations;
-    public final Buckets newCapital;
+    /*
+     * The capital, by kind. Copy-on-write, bucket by bucket: a copy shares its original's buckets, and a bucket is
+     * copied before its first change (bit k of {@code owned} set: this instance made bucket k and may change it). A
+     * stored day is copied each time an event changes it after a commit (queries may be reading the committed one), an
+     * event changes one or two kinds of capital of it, and most of a day's buckets are empty: copying all four made
+     * copies of days the largest share of what a replay keeps past a young collection (JFR, GC logs: about 3 KB per
+     * event copied by each collection, then promoted and garbage in the old generation).
+     */
+    private Buckets newCapital;
     /** Increases minus decreases. */
-    public final Buckets adjustedCapital;
-    public final Buckets sharePurchaseCapital;
+    private Buckets adjustedCapital;
+    private Buckets sharePurchaseCapital;
+    /** Change of the capital of valid projects at the end of this month. */
+    private Buckets cumulativeCapitalDelta;
+    private int owned;
     /** Change of the number of valid projects at the end of this month versus the end of the previous one. */
     public int cumulativeProjectsDelta;
-    /** Change of the capital of valid projects at the end of this month. */
-    public final Buckets cumulativeCapitalDelta;
 
+    private static final int NEW = 0;
+    private static final int ADJUSTED = 1;
+    private static final int SHARE_PURCHASE = 2;
+    private static final int CUMULATIVE = 3;
+
+    /** No facts: every bucket the shared empty one. */
     public MonthFacts() {
-        this(new Buckets(), new Buckets(), new Buckets(), new Buckets());
+        this.newCapital = Buckets.EMPTY;
+        this.adjustedCapital = Buckets.EMPTY;
+        this.sharePurchaseCapital = Buckets.EMPTY;
+        this.cumulativeCapitalDelta = Buckets.EMPTY;
     }
 
-    public MonthFacts(Buckets newCapital, Buckets adjustedCapital, Buckets sharePurchaseCapital, Buckets cumulativeCapitalDelta) {
-        this.newCapital = newCapital;
-        this.adjustedCapital = adjustedCapital;
-        this.sharePurchaseCapital = sharePurchaseCapital;
-        this.cumulativeCapitalDelta = cumulativeCapitalDelta;
+    private MonthFacts(MonthFacts o) {
+        this.newCapital = o.newCapital;
+        this.adjustedCapital = o.adjustedCapital;
+        this.sharePurchaseCapital = o.sharePurchaseCapital;
+        this.cumulativeCapitalDelta = o.cumulativeCapitalDelta;
+        this.newProjects = o.newProjects;
+        this.capitalIncreases = o.capitalIncreases;
+        this.capitalDecreases = o.capitalDecreases;
+        this.sharePurchases = o.sharePurchases;
+        this.terminations = o.terminations;
+        this.cumulativeProjectsDelta = o.cumulativeProjectsDelta;
+    }
+
+    /** New capital (cấp mới) by currency and date; not to be changed. */
+    public Buckets newCapital() {
+        return newCapital;
+    }
+
+    /** Increases minus decreases by currency and date; not to be changed. */
+    public Buckets adjustedCapital() {
+        return adjustedCapital;
+    }
+
+    /** Capital contributed or bought (góp vốn, mua cổ phần) by currency and date; not to be changed. */
+    public Buckets sharePurchaseCapital() {
+        return sharePurchaseCapital;
+    }
+
+    /** Change of the capital of valid projects by currency and date; not to be changed. */
+    public Buckets cumulativeCapitalDelta() {
+        return cumulativeCapitalDelta;
+    }
+
+    public MonthFacts addNewCapital(CurrencyDate where, BigDecimal amount) {
+        writable(NEW).add(where, amount);
+        return settled(NEW);
+    }
+
+    public MonthFacts addAdjustedCapital(CurrencyDate where, BigDecimal amount) {
+        writable(ADJUSTED).add(where, amount);
+        return settled(ADJUSTED);
+    }
+
+    public MonthFacts addSharePurchaseCapital(CurrencyDate where, BigDecimal amount) {
+        writable(SHARE_PURCHASE).add(where, amount);
+        return settled(SHARE_PURCHASE);
+    }
+
+    public MonthFacts addCumulativeCapitalDelta(CurrencyDate where, BigDecimal amount) {
+        writable(CUMULATIVE).add(where, amount);
+        return settled(CUMULATIVE);
+    }
+
+    private Buckets bucket(int kind) {
+        return switch (kind) {
+            case NEW -> newCapital;
+            case ADJUSTED -> adjustedCapital;
+            case SHARE_PURCHASE -> sharePurchaseCapital;
+            default -> cumulativeCapitalDelta;
+        };
+    }
+
+    private void set(int kind, Buckets b) {
+        switch (kind) {
+            case NEW -> newCapital = b;
+            case ADJUSTED -> adjustedCapital = b;
+            case SHARE_PURCHASE -> sharePurchaseCapital = b;
+            default -> cumulativeCapitalDelta = b;
+        }
+    }
+
+    /** The bucket of one kind of capital, to change now: copied first unless this instance made it. */
+    private Buckets writable(int kind) {
+        int bit = 1 << kind;
+        Buckets b = bucket(kind);
+        if ((owned & bit) == 0) {
+            b = b.copy();
+            set(kind, b);
+            owned |= bit;
+        }
+        return b;
+    }
+
+    /** After a change: amounts that cancelled out leave nothing behind to keep. */
+    private MonthFacts settled(int kind) {
+        if (bucket(kind).isEmpty()) {
+            set(kind, Buckets.EMPTY);
+            owned &= ~(1 << kind);
+        }
+        return this;
     }
 
     /** Adds (sign 1) or subtracts (sign -1) another set of facts. */
@@ -48,15 +152,22 @@ public final class MonthFacts {
         sharePurchases += sign * o.sharePurchases;
         terminations += sign * o.terminations;
         cumulativeProjectsDelta += sign * o.cumulativeProjectsDelta;
-        newCapital.addAll(o.newCapital, sign);
-        adjustedCapital.addAll(o.adjustedCapital, sign);
-        sharePurchaseCapital.addAll(o.sharePurchaseCapital, sign);
-        cumulativeCapitalDelta.addAll(o.cumulativeCapitalDelta, sign);
+        addAll(NEW, o.newCapital, sign);
+        addAll(ADJUSTED, o.adjustedCapital, sign);
+        addAll(SHARE_PURCHASE, o.sharePurchaseCapital, sign);
+        addAll(CUMULATIVE, o.cumulativeCapitalDelta, sign);
         return this;
     }
 
     public MonthFacts add(MonthFacts o) {
         return add(o, 1);
+    }
+
+    private void addAll(int kind, Buckets other, int sign) {
+        if (!other.isEmpty()) {
+            writable(kind).addAll(other, sign);
+            settled(kind);
+        }
     }
 
     public boolean isEmpty() {
@@ -72,15 +183,9 @@ public final class MonthFacts {
                 cumulativeProjectsDelta, cumulativeCapitalDelta.convert(rates));
     }
 
+    /** The same facts, the buckets shared: either copy changes a bucket only after copying it. */
     public MonthFacts copy() {
-        MonthFacts c = new MonthFacts(newCapital.copy(), adjustedCapital.copy(), sharePurchaseCapital.copy(), cumulativeCapitalDelta.copy());
-        c.newProjects = newProjects;
-        c.capitalIncreases = capitalIncreases;
-        c.capitalDecreases = capitalDecreases;
-        c.sharePurchases = sharePurchases;
-        c.terminations = terminations;
-        c.cumulativeProjectsDelta = cumulativeProjectsDelta;
-        return c;
+        return new MonthFacts(this);
     }
 
     @Override

@@ -33,10 +33,10 @@ public final class MonthTotalsBuilder {
         sharePurchases += f.sharePurchases;
         terminations += f.terminations;
         cumulativeProjectsDelta += f.cumulativeProjectsDelta;
-        newCapital.addAll(f.newCapital);
-        adjustedCapital.addAll(f.adjustedCapital);
-        sharePurchaseCapital.addAll(f.sharePurchaseCapital);
-        cumulativeCapitalDelta.addAll(f.cumulativeCapitalDelta);
+        newCapital.addAll(f.newCapital());
+        adjustedCapital.addAll(f.adjustedCapital());
+        sharePurchaseCapital.addAll(f.sharePurchaseCapital());
+        cumulativeCapitalDelta.addAll(f.cumulativeCapitalDelta());
         return this;
     }
 

@@ -120,7 +120,7 @@ class ContributionsTest {
         assertThat(figures("2023-05").newProjects()).isEqualTo(1);
         assertThat(figures("2023-05").newCapital().usd()).isEqualByComparingTo("100");
         assertThat(facts.values()).allSatisfy(f -> {
-            assertThat(f.cumulativeCapitalDelta.isEmpty()).isTrue();
+            assertThat(f.cumulativeCapitalDelta().isEmpty()).isTrue();
             assertThat(f.cumulativeProjectsDelta).isZero();
         });
     }

@@ -59,9 +59,9 @@ class BucketsTest {
             f.newProjects = day % 3;
             f.cumulativeProjectsDelta = day % 2 == 0 ? 1 : -1;
             LocalDate date = LocalDate.of(2023, 3, day);
-            f.newCapital.add(new CurrencyDate("VND", date), new BigDecimal(7_000_001L * day));
-            f.adjustedCapital.add(new CurrencyDate("JPY", date), new BigDecimal(-3_001L * day));
-            f.cumulativeCapitalDelta.add(new CurrencyDate("USD", date.minusDays(day % 5)), new BigDecimal("12.5"));
+            f.addNewCapital(new CurrencyDate("VND", date), new BigDecimal(7_000_001L * day));
+            f.addAdjustedCapital(new CurrencyDate("JPY", date), new BigDecimal(-3_001L * day));
+            f.addCumulativeCapitalDelta(new CurrencyDate("USD", date.minusDays(day % 5)), new BigDecimal("12.5"));
             merged.add(f);
             builder.add(f);
         }

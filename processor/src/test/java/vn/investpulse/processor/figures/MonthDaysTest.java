@@ -14,7 +14,7 @@ class MonthDaysTest {
     private static MonthFacts newProject(String day, String amount) {
         MonthFacts f = new MonthFacts();
         f.newProjects = 1;
-        f.newCapital.add(new CurrencyDate("USD", LocalDate.parse(day)), new BigDecimal(amount));
+        f.addNewCapital(new CurrencyDate("USD", LocalDate.parse(day)), new BigDecimal(amount));
         return f;
     }
 
@@ -39,6 +39,9 @@ class MonthDaysTest {
         a.add(5, delta);
         assertThat(delta.newProjects).isEqualTo(1);
         assertThat(a.day(5).newProjects).isEqualTo(2);
+        // The stored day shared the delta's bucket of new capital until it changed: the delta's amount is untouched.
+        assertThat(delta.newCapital().get(new CurrencyDate("USD", LocalDate.parse("2023-03-05")))).isEqualByComparingTo("100");
+        assertThat(a.day(5).newCapital().get(new CurrencyDate("USD", LocalDate.parse("2023-03-05")))).isEqualByComparingTo("200");
     }
 
     @Test

@@ -278,14 +278,14 @@ class ProcessorTopologyTest {
                 .add(new vn.investpulse.processor.figures.CurrencyDate("USD", day), new java.math.BigDecimal("5"));
         MonthFacts total = queried(facts, "FDI|TOTAL||2023-03", 5);
         assertThat(total.capitalIncreases).isEqualTo(1);
-        assertThat(total.adjustedCapital).isEqualTo(five);
-        assertThat(total.cumulativeCapitalDelta).isEqualTo(five);
+        assertThat(total.adjustedCapital()).isEqualTo(five);
+        assertThat(total.cumulativeCapitalDelta()).isEqualTo(five);
         MonthFacts japan = queried(facts, "FDI|COUNTRY|JP|2023-03", 5);
         assertThat(japan.capitalIncreases).isEqualTo(1);
-        assertThat(japan.cumulativeCapitalDelta.isEmpty()).isTrue();
+        assertThat(japan.cumulativeCapitalDelta().isEmpty()).isTrue();
         MonthFacts korea = queried(facts, "FDI|COUNTRY|KR|2023-03", 5);
         assertThat(korea.capitalIncreases).isZero();
-        assertThat(korea.cumulativeCapitalDelta).isEqualTo(five);
+        assertThat(korea.cumulativeCapitalDelta()).isEqualTo(five);
     }
 
     /** A day of a month read on another thread than the stream thread's, as an interactive query does. */
