@@ -17,6 +17,16 @@ public final class ProjectState {
         return new ProjectState(List.of());
     }
 
+    /**
+     * Counts one more entry in place. For the owner of the project's one instance (the topology's map of projects): a
+     * copy per event made each project's list anew, a few objects per event that each young collection copied and
+     * that then lay dead in the old generation.
+     */
+    public void add(ProjectEvent e) {
+        events.add(e);
+    }
+
+    /** A new project state: these entries and {@code e}. */
     public ProjectState with(ProjectEvent e) {
         ProjectState next = new ProjectState(events);
         next.events.add(e);

@@ -96,7 +96,7 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
             } else {
                 facts.put(monthKey, next);
             }
-            changed.computeIfAbsent(d.series(), k -> new TreeSet<>()).add(YearMonth.from(d.date()));
+            changed.computeIfAbsent(d.series(), k -> new TreeSet<>()).add(YearMonth.of(d.date().getYear(), d.date().getMonthValue()));
         }
         RegistrationEvent cause = record.value().cause();
         Long ingestedAt = cause.getIngestedAt() == null ? null : cause.getIngestedAt().toEpochMilli();

@@ -71,14 +71,20 @@ final class ProjectFacts implements FixedKeyProcessor<String, RegistrationEvent,
     public void process(FixedKeyRecord<String, RegistrationEvent> record) {
         RegistrationEvent e = record.value();
         String certificateNo = e.getCertificateNo();
-        ProjectState before = projects.getOrDefault(certificateNo, ProjectState.empty());
+        ProjectState project = projects.get(certificateNo);
+        ProjectState before = project == null ? ProjectState.empty() : project;
         ProjectEvent entry = ProjectEvent.of(e);
         if (entries.putIfAbsent(e.getEventId(), new ProjectEntry(certificateNo, before.size(), entry)) != null) {
             LOG.debug("Ignoring duplicate event {} of {}", e.getEventId(), certificateNo);
             return;
         }
         List<FactDelta> deltas = Contributions.deltas(before, entry);
-        projects.put(certificateNo, before.with(entry));
+        // The changes are computed from the project as it was: only now does it count the entry.
+        if (project == null) {
+            projects.put(certificateNo, before.with(entry));
+        } else {
+            project.add(entry);
+        }
         context.forward(record.withValue(new FactChanges(deltas, e)));
     }
 }
