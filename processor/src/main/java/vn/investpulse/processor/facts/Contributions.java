@@ -77,6 +77,11 @@ public final class Contributions {
         return out;
     }
 
+    /** A date's month: {@code YearMonth.from} asks the date for its chronology and fields, per entry of a project per event. */
+    static YearMonth month(LocalDate date) {
+        return YearMonth.of(date.getYear(), date.getMonthValue());
+    }
+
     /** The entry a project is counted by: its earliest NEW one (the first of equal dates), or null. */
     private static ProjectEvent registration(ProjectState project) {
         ProjectEvent first = null;
@@ -92,14 +97,14 @@ public final class Contributions {
     private static Map<LocalDate, MonthFacts> cumulativeByDate(ProjectState project, ProjectEvent registered) {
         Map<LocalDate, MonthFacts> byDate = new HashMap<>();
         LocalDate registeredOn = registered.date();
-        YearMonth from = YearMonth.from(registeredOn);
+        YearMonth from = month(registeredOn);
         LocalDate terminatedOn = null;
         for (ProjectEvent e : project.events()) {
             if (e.type() == EventType.TERMINATION && (terminatedOn == null || e.date().isBefore(terminatedOn))) {
                 terminatedOn = e.date();
             }
         }
-        YearMonth until = terminatedOn == null ? null : YearMonth.from(terminatedOn);
+        YearMonth until = terminatedOn == null ? null : month(terminatedOn);
         if (until != null && !until.isAfter(from)) {
             return byDate; // registered and terminated within the same month: never valid at a month end
         }
@@ -111,7 +116,7 @@ public final class Contributions {
             if (e.type() == EventType.TERMINATION) {
                 continue;
             }
-            YearMonth m = YearMonth.from(e.date());
+            YearMonth m = month(e.date());
             if (until != null && !m.isBefore(until)) {
                 continue; // dated in or after the termination month: never part of a valid project's capital
             }

@@ -1,7 +1,6 @@
 package vn.investpulse.processor.facts;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import vn.investpulse.processor.figures.MonthFacts;
 
 /**
@@ -17,6 +16,6 @@ public record FactDelta(DimKey series, LocalDate date, MonthFacts delta) {
 
     /** The key of the changed month in the facts store, e.g. {@code FDI|TOTAL||2023-04}. */
     public String monthKey() {
-        return series.monthKey(YearMonth.from(date));
+        return series.monthKey(Contributions.month(date));
     }
 }

@@ -44,6 +44,10 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
      * were a visible share of the stream thread.
      */
     private final Map<DimKey, String[]> markNames = new HashMap<>();
+    private static final int FIRST_KEPT_YEAR = 1970;
+    private static final int LAST_KEPT_YEAR = 2099;
+    /** The facts store's month keys by series, year − {@link #FIRST_KEPT_YEAR} and month − 1 (see {@link #monthKey}). */
+    private final Map<DimKey, String[][]> monthKeys = new HashMap<>();
 
     @Override
     public void init(ProcessorContext<String, SeriesMarks> context) {
@@ -80,6 +84,29 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The facts store's key of a delta's month, built once per series and month: each of an event's ten or so deltas
+     * built its key anew, and the store then hashed the new text twice (its writes since the commit, then the committed
+     * map); a kept key keeps its hash. Years 1970–2099 are kept, a year's twelve keys made when first needed.
+     */
+    private String monthKey(FactDelta d) {
+        int year = d.date().getYear();
+        if (year < FIRST_KEPT_YEAR || year > LAST_KEPT_YEAR) {
+            return d.monthKey();
+        }
+        String[][] byYear = monthKeys.computeIfAbsent(d.series(), k -> new String[LAST_KEPT_YEAR - FIRST_KEPT_YEAR + 1][]);
+        String[] months = byYear[year - FIRST_KEPT_YEAR];
+        if (months == null) {
+            months = new String[12];
+            byYear[year - FIRST_KEPT_YEAR] = months;
+        }
+        int m = d.date().getMonthValue() - 1;
+        if (months[m] == null) {
+            months[m] = d.monthKey();
+        }
+        return months[m];
+    }
+
     private static String[] markNames(DimKey series) {
         return new String[] {series.toString(), series.withSource(IndicatorSource.ALL).toString()};
     }
@@ -88,7 +115,7 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
     public void process(Record<String, FactChanges> record) {
         Map<DimKey, SortedSet<YearMonth>> changed = new HashMap<>();
         for (FactDelta d : record.value().deltas()) {
-            String monthKey = d.monthKey();
+            String monthKey = monthKey(d);
             MonthDays current = facts.get(monthKey); // the writer's own copy: changing it changes no committed month
             MonthDays next = (current == null ? new MonthDays() : current).add(d.date().getDayOfMonth(), d.delta());
             if (next.isEmpty()) {
