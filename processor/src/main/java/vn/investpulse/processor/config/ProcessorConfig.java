@@ -73,8 +73,9 @@ public record ProcessorConfig(
             "host:port of this instance's HTTP API, advertised for interactive-query routing when several instances run");
     public static final Setting<Integer> NUM_STANDBY_REPLICAS = new Setting<>("PULSE_NUM_STANDBY_REPLICAS",
             "warm copies of each store on other instances, for fast fail-over", "0", false, false, ProcessorConfig::nonNegative);
-    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("PULSE_COMMIT_INTERVAL", Duration.ofMillis(100),
-            "Kafka Streams commit interval (with exactly_once_v2 also the transaction length)");
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("PULSE_COMMIT_INTERVAL", Duration.ofSeconds(1),
+            "Kafka Streams commit interval (with exactly_once_v2 also the transaction length) while a backlog is read; "
+                    + "a live registration and every emission ask for their commit at once");
     public static final Setting<Integer> NUM_STREAM_THREADS = Setting.positiveInt("PULSE_NUM_STREAM_THREADS", 1,
             "Kafka Streams threads");
     public static final Setting<Integer> TOPIC_PARTITIONS = Setting.positiveInt("PULSE_TOPIC_PARTITIONS", 3,

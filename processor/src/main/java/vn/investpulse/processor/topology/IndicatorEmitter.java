@@ -123,6 +123,13 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     private boolean idle;
     /** Punctuations since the last mark, the first after an emission not counted. */
     private int quietPunctuations;
+    /**
+     * When this emitter last asked for a commit because no registration had been read for {@link #IDLE_AFTER}: the
+     * input counts as idle only after such a commit made everything forwarded to the repartition readable, and
+     * {@link #IDLE_AFTER} more without a mark. (Input tasks on another thread or instance commit on their own schedule;
+     * if the input is then taken for idle too soon, the cost is one emission more, never a wrong figure.)
+     */
+    private long commitAskedAt = Long.MIN_VALUE / 2;
     /** The last punctuation emitted: the next one comes after the commit that flushed it. */
     private boolean emittedLast;
     private long latestLagMs;
@@ -267,7 +274,15 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         } else {
             quietPunctuations++;
         }
-        idle |= quietPunctuations >= QUIET_PUNCTUATIONS && now - Math.max(lastMarkAt, inputActivity.lastReadAt()) >= IDLE_AFTER.toMillis();
+        long lastReadAt = inputActivity.lastReadAt();
+        if (now - lastReadAt >= IDLE_AFTER.toMillis() && commitAskedAt < lastReadAt) {
+            // No registration read for a while: what was forwarded to the repartition becomes readable here only at the
+            // next commit, which would otherwise come up to a commit interval (a second) later. Ask for it now.
+            context.commit();
+            commitAskedAt = now;
+        }
+        idle |= quietPunctuations >= QUIET_PUNCTUATIONS && commitAskedAt >= lastReadAt
+                && now - Math.max(lastMarkAt, commitAskedAt) >= IDLE_AFTER.toMillis();
         boolean backlog = latestLagMs > BACKLOG_LAG.toMillis() && !idle;
         if (pending.isEmpty()) {
             return;
@@ -285,6 +300,8 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         // No record was read while emitting: that time does not make the input idle.
         lastMarkAt = Math.max(lastMarkAt, now + tookMs);
         emittedLast = true;
+        // The indicators go out now, not at the end of the commit interval (a second: see ProcessorConfig).
+        context.commit();
         LOG.debug("Emission ({}): {} of {} dirty series in {} ms", backlog ? "backlog" : "live", before - pending.size(), before, tookMs);
     }
 

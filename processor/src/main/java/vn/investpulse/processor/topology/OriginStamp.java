@@ -33,5 +33,10 @@ final class OriginStamp implements FixedKeyProcessor<String, byte[], byte[]> {
         context.recordMetadata().ifPresent(m ->
                 headers.add(DeadLetters.ORIGIN_HEADER, DeadLetters.origin(m).getBytes(StandardCharsets.UTF_8)));
         context.forward(record.withHeaders(headers));
+        if (context.currentSystemTimeMs() - record.timestamp() <= IndicatorEmitter.BACKLOG_LAG.toMillis()) {
+            // A live registration: the authority task can read it only once this transaction commits. Commits are a
+            // second apart (see ProcessorConfig), so a live one asks for its commit now.
+            context.commit();
+        }
     }
 }
