@@ -101,7 +101,7 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public Topology topology() {
-        return ProcessorTopology.build(topics, serdes, config.emitInterval());
+        return ProcessorTopology.build(topics, serdes, config.emitInterval(), config.rateWait());
     }
 
     /** Starts Kafka Streams, the change stream and the catch-up check; returns at once. */

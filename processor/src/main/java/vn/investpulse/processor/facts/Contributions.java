@@ -153,7 +153,30 @@ public final class Contributions {
         List<FactDelta> out = new ArrayList<>(12);
         List<DimKey> entrySeries = added.series();
         MonthFacts period = periodFacts(added);
+        if (before.size() == 0 && added.type() == EventType.NEW) {
+            // A project's first entry, its registration (most projects start so): valid from its date with its capital.
+            period.cumulativeProjectsDelta += 1;
+            period.addCumulativeCapitalDelta(new CurrencyDate(added.currency(), added.date()), added.signedAmount());
+            spread(out, entrySeries, added.date(), period);
+            return out;
+        }
         ProjectEvent was = registration(before);
+        if (was != null && isChange(added) && !isTerminated(before)) {
+            // A change of capital of a registered, valid project (most entries after the first): the project's cumulative
+            // capital changes by this amount, on its date (on the registration date if dated before it); nothing else
+            // does. The general path below rebuilds the project's cumulative facts before and after, which cancel out.
+            LocalDate counted = added.date().isBefore(was.date()) ? was.date() : added.date();
+            MonthFacts cumulative = new MonthFacts()
+                    .addCumulativeCapitalDelta(new CurrencyDate(added.currency(), added.date()), added.signedAmount());
+            List<DimKey> cumulativeSeries = was.series();
+            if (counted.equals(added.date()) && cumulativeSeries.equals(entrySeries)) {
+                spread(out, entrySeries, counted, period.add(cumulative));
+            } else {
+                spread(out, entrySeries, added.date(), period);
+                spread(out, cumulativeSeries, counted, cumulative);
+            }
+            return out;
+        }
         // The earliest NEW, the first of equal dates: the added entry only if it is a NEW strictly before the one counted.
         ProjectEvent is = added.type() == EventType.NEW && (was == null || added.date().isBefore(was.date())) ? added : was;
         if (is == null) {
@@ -183,6 +206,30 @@ public final class Contributions {
         }
         spread(out, cumulativeSeries, cumulative);
         return out;
+    }
+
+    /** An increase, a decrease or a share purchase: an entry that changes capital without starting or ending a project. */
+    private static boolean isChange(ProjectEvent e) {
+        return e.type() == EventType.CAPITAL_INCREASE || e.type() == EventType.CAPITAL_DECREASE
+                || e.type() == EventType.SHARE_PURCHASE;
+    }
+
+    private static boolean isTerminated(ProjectState project) {
+        for (ProjectEvent e : project.events()) {
+            if (e.type() == EventType.TERMINATION) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One delta per series for one date, the facts shared by the series; empty facts are left out. */
+    private static void spread(List<FactDelta> out, List<DimKey> series, LocalDate date, MonthFacts f) {
+        if (!f.isEmpty()) {
+            for (DimKey k : series) {
+                out.add(new FactDelta(k, date, f));
+            }
+        }
     }
 
     /** One delta per series and date, the date's facts shared by the series; empty facts are left out. */

@@ -13,6 +13,11 @@ public final class StoreNames {
     public static final String PROJECT_ENTRIES = "project-entries";
     /** Base facts by {@code SOURCE|DIMENSION|VALUE|yyyy-MM}, each value the month's local dates (not logged: rebuilt). */
     public static final String FACTS = "daily-facts";
+    /**
+     * Registrations waiting for an FX rate in force at their date, by where they were read (see
+     * {@code topology.Placement}); empty but for a few seconds in normal operation.
+     */
+    public static final String WAITING_FOR_RATES = "waiting-for-rates";
     /** FX rates by {@code CURRENCY:yyyy-MM-dd}, VND per unit. */
     public static final String FX_RATES = "fx-rates";
     /** Annual plans by {@code SOURCE:year[:ZONE]}. */

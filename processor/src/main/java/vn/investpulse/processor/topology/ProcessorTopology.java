@@ -51,17 +51,23 @@ public final class ProcessorTopology {
     private final Topics topics;
     private final RegistrySerdes serdes;
     private final Duration emitInterval;
+    private final Duration rateWait;
     /** Shared by the input's tasks and the emitter: see {@link InputActivity}. */
     private final InputActivity inputActivity = new InputActivity();
 
-    private ProcessorTopology(Topics topics, RegistrySerdes serdes, Duration emitInterval) {
+    private ProcessorTopology(Topics topics, RegistrySerdes serdes, Duration emitInterval, Duration rateWait) {
         this.topics = topics;
         this.serdes = serdes;
         this.emitInterval = emitInterval;
+        this.rateWait = rateWait;
     }
 
-    public static Topology build(Topics topics, RegistrySerdes serdes, Duration emitInterval) {
-        return new ProcessorTopology(topics, serdes, emitInterval).topology();
+    /**
+     * @param emitInterval how often changed indicators are recomputed and emitted (wall clock)
+     * @param rateWait     how long a registration without an FX rate in force waits for one before it is refused
+     */
+    public static Topology build(Topics topics, RegistrySerdes serdes, Duration emitInterval, Duration rateWait) {
+        return new ProcessorTopology(topics, serdes, emitInterval, rateWait).topology();
     }
 
     private Topology topology() {
@@ -98,12 +104,14 @@ public final class ProcessorTopology {
     }
 
     /**
-     * Refuses registrations whose amount cannot be converted at its date (no FX rate in force). Checked records flow
+     * Refuses registrations whose amount cannot be converted at its date (no FX rate in force), after waiting a while
+     * for a rate (see {@link Placement}; it forwards from a punctuation, hence a processor, not a value processor). Checked records flow
      * through both checks and are split once: every step of Kafka Streams costs each record a copy of its headers and
      * context, and a split after each check was four more steps per event (issue 9's benchmark).
      */
     KStream<String, Checked<RegistrationEvent>> placeable(KStream<String, Checked<RegistrationEvent>> events) {
-        return events.processValues(Placement::new, Named.as("registrations-placed"), StoreNames.FX_RATES);
+        return events.process(() -> new Placement(rateWait), Named.as("registrations-placed"), StoreNames.FX_RATES,
+                StoreNames.WAITING_FOR_RATES);
     }
 
     /** Counts an eventId once, forever; per project (certificate number), the daily-fact changes of each counted entry. */
@@ -161,6 +169,8 @@ public final class ProcessorTopology {
         // per emitted month, so objects, never bytes (see ObjectStore); not logged: they are rebuilt from the entries
         // whenever the task starts (see MonthFactsUpdater).
         builder.addStateStore(ObjectStore.builder(StoreNames.FACTS, MonthDays::copy));
+        builder.addStateStore(uncached(StoreNames.WAITING_FOR_RATES,
+                ParkedRegistration.serde(serdes.valueSerde(topics.registrations()), topics.registrations().name())));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
         builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));

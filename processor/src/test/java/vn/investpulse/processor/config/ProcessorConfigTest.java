@@ -36,4 +36,13 @@ class ProcessorConfigTest {
         assertThat(ProcessorConfig.from(new ConfigSource(Map.of("PULSE_KAFKA_TRANSACTION_TIMEOUT_MS", "20000")))
                 .streamsProperties().getProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)).isEqualTo("20000");
     }
+
+    @Test
+    void theAuthorityTaskDoesNotIdleAndARegistrationWaitsForItsRateInstead() {
+        assertThat(ProcessorConfig.defaults().streamsProperties().getProperty(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo("-1");
+        assertThat(ProcessorConfig.defaults().rateWait()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(ProcessorConfig.from(new ConfigSource(Map.of("PULSE_FX_RATE_WAIT", "0s"))).rateWait()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProcessorConfig.from(new ConfigSource(Map.of("PULSE_FX_RATE_WAIT", "2d"))))
+                .hasMessageContaining("PULSE_FX_RATE_WAIT");
+    }
 }

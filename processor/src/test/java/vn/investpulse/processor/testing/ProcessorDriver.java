@@ -61,7 +61,7 @@ public final class ProcessorDriver implements AutoCloseable {
         this.config = ProcessorConfig.from(new ConfigSource(Map.of(
                 "PULSE_STATE_DIR", stateDir.toString(),
                 "PULSE_APPLICATION_ID", "processor-test")));
-        Topology topology = ProcessorTopology.build(topics, serdes, config.emitInterval());
+        Topology topology = ProcessorTopology.build(topics, serdes, config.emitInterval(), config.rateWait());
         Properties props = config.streamsProperties();
         this.driver = new TopologyTestDriver(topology, props, START);
         registrations = driver.createInputTopic(topics.registrations().name(), Serdes.String().serializer(),
@@ -121,6 +121,12 @@ public final class ProcessorDriver implements AutoCloseable {
                 .setAmount(new BigDecimal(amount).setScale(6, RoundingMode.HALF_UP)).setCurrency(currency).build();
         recordTime = recordTime.plusSeconds(1);
         plans.pipeInput(source + ":" + year + (zone == null ? "" : ":" + zone), plan, recordTime);
+        return this;
+    }
+
+    /** Lets wall-clock time pass: each punctuator that is due runs once. */
+    public ProcessorDriver pass(Duration wallClock) {
+        driver.advanceWallClockTime(wallClock);
         return this;
     }
 

@@ -6,8 +6,9 @@ import static vn.investpulse.processor.testing.Registrations.newProject;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -342,6 +343,41 @@ class ProcessorTopologyTest {
         p.emit();
         assertThat(fdi("2023").getTotalCapitalVnd()).isEqualByComparingTo("2600000");
         assertThat(fdi("2023").getTotalCapitalUsd()).isEqualByComparingTo("104");
+    }
+
+    /**
+     * The authority task does not wait to fetch its reference partitions before processing registrations
+     * (max.task.idle.ms=-1), so a registration can be read before a rate posted just before it: it waits for the rate
+     * instead of being refused, for up to PULSE_FX_RATE_WAIT, and then counts as if the rate had come first.
+     */
+    @Test
+    void aRegistrationReadBeforeItsRateWaitsForItAndThenCounts() {
+        assertThat(p.config().rateWait()).isEqualTo(Duration.ofMinutes(1));
+        p.pipe(newProject("e1", "GCN-1", "2023-01-01", "100").currency("EUR"));
+        p.pass(Duration.ofSeconds(30));
+        assertThat(p.deadLetters()).as("still waiting for its rate").isEmpty();
+        assertThat(p.driver().getKeyValueStore(StoreNames.WAITING_FOR_RATES).approximateNumEntries()).isEqualTo(1);
+
+        p.rate("EUR", "2022-12-01", "26000");
+        p.pass(Duration.ofSeconds(1));
+        assertThat(p.driver().getKeyValueStore(StoreNames.WAITING_FOR_RATES).approximateNumEntries()).isZero();
+        p.emit();
+        assertThat(p.deadLetters()).isEmpty();
+        assertThat(fdi("2023").getNewProjects()).isEqualTo(1);
+        assertThat(fdi("2023").getTotalCapitalUsd()).isEqualByComparingTo("104");
+
+        // Without a rate the wait ends in the DLQ, with the reason and where the registration came from.
+        p.pipe(newProject("e2", "GCN-2", "2023-01-01", "100").currency("GBP"));
+        p.pass(Duration.ofSeconds(59));
+        assertThat(p.deadLetters()).isEmpty();
+        p.pass(Duration.ofSeconds(1));
+        assertThat(p.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.getEventId()).isEqualTo("e2");
+            assertThat(d.getReason()).contains("no FX rate in force for GBP on 2023-01-01 within PT1M");
+            assertThat(d.getSourceTopic()).isEqualTo("pulse.registrations.v1");
+            assertThat(d.getSourceOffset()).isNotNull();
+        });
+        assertThat(p.driver().getKeyValueStore(StoreNames.WAITING_FOR_RATES).approximateNumEntries()).isZero();
     }
 
     @Test

@@ -23,7 +23,7 @@ class TopologyDescriptionTest {
     void theTopologyIsPinned() throws IOException {
         // Serdes are only configured here, never called: no registry is contacted.
         String actual = ProcessorTopology.build(new Topics(3, (short) 1), new RegistrySerdes("http://127.0.0.1:9/apis/registry/v2"),
-                Duration.ofMillis(500)).describe().toString();
+                Duration.ofMillis(500), Duration.ofMinutes(1)).describe().toString();
         Files.writeString(Path.of("target", "topology-description.actual.txt"), actual);
         String expected;
         try (InputStream in = getClass().getResourceAsStream("/topology-description.txt")) {
