@@ -234,12 +234,6 @@ public final class Contributions {
 
     /** One delta per series and date, the date's facts shared by the series; empty facts are left out. */
     private static void spread(List<FactDelta> out, List<DimKey> series, Map<LocalDate, MonthFacts> byDate) {
-        byDate.forEach((date, f) -> {
-            if (!f.isEmpty()) {
-                for (DimKey k : series) {
-                    out.add(new FactDelta(k, date, f));
-                }
-            }
-        });
+        byDate.forEach((date, f) -> spread(out, series, date, f));
     }
 }
