@@ -18,6 +18,7 @@ import vn.investpulse.processor.facts.ProjectEntry;
 import vn.investpulse.processor.figures.Plan;
 import vn.investpulse.schemas.CapitalSource;
 import vn.investpulse.schemas.EventType;
+import vn.investpulse.schemas.RegistrationEvent;
 
 /**
  * Small binary formats for the processor's own stores (no registry round trip, no Avro per store write).
@@ -37,6 +38,30 @@ public final class CompactSerdes {
             out.writeInt(p.place());
             writeEvent(out, p.event());
         }), (topic, bytes) -> bytes == null ? null : read(bytes, in -> new ProjectEntry(in.readUTF(), in.readInt(), readEvent(in))));
+    }
+
+    /**
+     * A registration waiting for its FX rate: the event in the registry's wire format (so a stored one is still
+     * readable after its schema evolves, through {@code events}, written for {@code topic}), the rest beside it.
+     */
+    public static Serde<ParkedRegistration> parkedRegistration(Serde<RegistrationEvent> events, String topic) {
+        return Serdes.serdeFrom((t, p) -> p == null ? null : write(out -> {
+            writeNullable(out, p.key());
+            writeNullable(out, p.origin());
+            out.writeLong(p.timestamp());
+            out.writeLong(p.parkedAt());
+            byte[] event = events.serializer().serialize(topic, p.event());
+            out.writeInt(event.length);
+            out.write(event);
+        }), (t, bytes) -> bytes == null ? null : read(bytes, in -> {
+            String key = readNullable(in);
+            String origin = readNullable(in);
+            long timestamp = in.readLong();
+            long parkedAt = in.readLong();
+            byte[] event = new byte[in.readInt()];
+            in.readFully(event);
+            return new ParkedRegistration(key, events.deserializer().deserialize(topic, event), origin, timestamp, parkedAt);
+        }));
     }
 
     public static Serde<BigDecimal> decimal() {

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.investpulse.processor.fx.FxRates;
 import vn.investpulse.processor.fx.StoreFxRates;
+import vn.investpulse.processor.store.ParkedRegistration;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.EventType;
 import vn.investpulse.schemas.RegistrationEvent;

@@ -170,7 +170,7 @@ public final class ProcessorTopology {
         // whenever the task starts (see MonthFactsUpdater).
         builder.addStateStore(ObjectStore.builder(StoreNames.FACTS, MonthDays::copy));
         builder.addStateStore(uncached(StoreNames.WAITING_FOR_RATES,
-                ParkedRegistration.serde(serdes.valueSerde(topics.registrations()), topics.registrations().name())));
+                CompactSerdes.parkedRegistration(serdes.valueSerde(topics.registrations()), topics.registrations().name())));
         builder.addStateStore(store(StoreNames.FX_RATES, CompactSerdes.decimal()));
         builder.addStateStore(store(StoreNames.PLANS, CompactSerdes.plan()));
         builder.addStateStore(store(StoreNames.DIRTY_SERIES, CompactSerdes.dirtyMark()));
