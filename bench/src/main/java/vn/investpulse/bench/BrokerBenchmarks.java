@@ -179,14 +179,14 @@ final class BrokerBenchmarks {
         b.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("input"))
                 .groupByKey().count(Named.as("count-by-key"), Materialized.as("counts"));
         long start = System.nanoTime();
-        long gcAtStart = gcMillis();
+        JvmUsage atStart = JvmUsage.now();
         try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin(); ThreadPhases phases = ThreadPhases.start(TRIVIAL_ID)) {
             Halfway half = new Halfway(admin, TRIVIAL_ID, input);
             streams.start();
             awaitTrue(() -> half.check() && lag(admin, TRIVIAL_ID, Set.of(input), Set.of()) == 0);
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
-            String cpu = streamThreadCpu(TRIVIAL_ID, gcAtStart) + "; " + wallTime(phases, 0);
+            String cpu = streamThreadCpu(TRIVIAL_ID, atStart) + "; " + wallTime(phases, 0);
             streams.close(Duration.ofSeconds(30));
             deleteInternalTopics(admin, TRIVIAL_ID);
             return half.onto(new Results.Row(Results.TRIVIAL_STREAMS, "limit: trivial Streams app (count by key, EOS v2)", events / seconds, "events/s",
@@ -216,7 +216,7 @@ final class BrokerBenchmarks {
                 .process(FloorStore::new, Named.as("one-logged-put"), FLOOR_STORE);
         String repartition = FLOOR_ID + "-" + FLOOR_REPARTITION + "-repartition";
         long start = System.nanoTime();
-        long gcAtStart = gcMillis();
+        JvmUsage atStart = JvmUsage.now();
         try (KafkaStreams streams = new KafkaStreams(b.build(), p); Admin admin = admin(); ThreadPhases phases = ThreadPhases.start(FLOOR_ID)) {
             Halfway half = new Halfway(admin, FLOOR_ID, repartition);
             streams.start();
@@ -224,7 +224,7 @@ final class BrokerBenchmarks {
             awaitTrue(() -> half.check() && topicExists(admin, repartition) && lag(admin, FLOOR_ID, Set.of(input), Set.of(repartition)) == 0);
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
-            String cpu = streamThreadCpu(FLOOR_ID, gcAtStart) + "; " + wallTime(phases, 0);
+            String cpu = streamThreadCpu(FLOOR_ID, atStart) + "; " + wallTime(phases, 0);
             streams.close(Duration.ofSeconds(30));
             deleteInternalTopics(admin, FLOOR_ID);
             return half.onto(new Results.Row(Results.FLOOR, "floor: the processor's Kafka work, no logic (EOS v2)", events / seconds, "events/s",
@@ -268,7 +268,7 @@ final class BrokerBenchmarks {
         String repartition = config.applicationId() + "-" + ProcessorTopology.REPARTITION + "-repartition";
         String changelog = config.applicationId() + "-" + StoreNames.DIRTY_SERIES + "-changelog";
         Instant start = Instant.now();
-        long gcAtStart = gcMillis();
+        JvmUsage atStart = JvmUsage.now();
         try (ProcessorService processor = new ProcessorService(config, platform.topics(), platform.serdes()); Admin admin = admin();
              ThreadPhases phases = ThreadPhases.start(config.applicationId())) {
             Replay replay = new Replay(processor, admin, start);
@@ -283,13 +283,13 @@ final class BrokerBenchmarks {
             if (topicExists(admin, changelog)) {
                 try (PendingEmissions pending = new PendingEmissions(platform.bootstrapServers(), changelog)) {
                     replay.until(() -> pending.pending() == 0, "every series emitted");
-                    cpu = streamThreadCpu(config.applicationId(), gcAtStart) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
+                    cpu = streamThreadCpu(config.applicationId(), atStart) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
                     endedBy = "no committed dirty-series mark left (" + pending.records() + " changelog records)";
                 }
             } else {
                 LOG.warn("replay: no {}; the end is a quiet period of {} on the indicators", changelog, QUIET);
                 replay.until(() -> Duration.between(max(inputDone, replay.lastGrowth), Instant.now()).compareTo(QUIET) >= 0, "quiet");
-                cpu = streamThreadCpu(config.applicationId(), gcAtStart) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
+                cpu = streamThreadCpu(config.applicationId(), atStart) + "; " + wallTime(phases, 0) + "; after it: " + phases.summary(1);
                 endedBy = "no growth for " + QUIET.toSeconds() + " s (dirty-series changelog not found)";
             }
             String confirmed = replay.confirmEnd();
@@ -383,22 +383,48 @@ final class BrokerBenchmarks {
      * The CPU time the application's stream threads ({@code <application.id>-<client uuid>-StreamThread-n}) have used so
      * far: on this 2-core machine the wall time of a run also depends on what else runs (the JIT compilers, the broker),
      * while this is the work the app itself did, per event. With it, what they allocated per event and the JVM's
-     * collection pauses since the app was created ({@code gcAtStart}, from {@link #gcMillis()}): the collections are
+     * collection pauses since the app was created ({@code atStart}): the collections are
      * the JVM's, broker included, but what makes them longer or more frequent during a run is mostly the app's state
      * and allocation, and neither shows in the stream threads' CPU time.
      */
-    private String streamThreadCpu(String applicationId, long gcAtStart) {
+    private String streamThreadCpu(String applicationId, JvmUsage atStart) {
+        long[] stream = cpuAndAllocated(ThreadPhases.streamThreadIds(applicationId));
+        long[] helpers = cpuAndAllocated(ThreadPhases.helperThreadIds(applicationId));
+        String helped = helpers[0] == 0 ? "" : String.format(Locale.ROOT,
+                " (its helper threads: CPU %.1f s, %.1f µs per event, allocated %.1f KB per event)",
+                helpers[0] / 1e9, helpers[0] / 1e3 / events, helpers[1] / 1e3 / events);
+        JvmUsage now = JvmUsage.now();
+        return String.format(Locale.ROOT, "stream thread CPU %.1f s (%.1f µs per event), allocated %.1f KB per event%s; "
+                + "GC pauses %.1f s; the whole JVM (broker, JIT, GC included) used %.2f of the %d cores meanwhile",
+                stream[0] / 1e9, stream[0] / 1e3 / events, stream[1] / 1e3 / events, helped,
+                (now.gcMillis - atStart.gcMillis) / 1e3, (double) (now.cpuNanos - atStart.cpuNanos) / (now.wallNanos - atStart.wallNanos),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The JVM's collection time and CPU time at one moment: the CPU shows whether the machine was the limit (on two cores,
+     * work moved to another thread only helps while the JVM leaves a core partly idle).
+     */
+    private record JvmUsage(long gcMillis, long cpuNanos, long wallNanos) {
+        static JvmUsage now() {
+            long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+            return new JvmUsage(BrokerBenchmarks.gcMillis(), cpu, System.nanoTime());
+        }
+    }
+
+    /** The CPU nanoseconds and bytes allocated of these threads so far. */
+    private static long[] cpuAndAllocated(long[] threadIds) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long nanos = 0;
         long allocated = 0;
-        for (long id : ThreadPhases.streamThreadIds(applicationId)) {
+        for (long id : threadIds) {
             nanos += Math.max(0, mx.getThreadCpuTime(id));
             if (mx instanceof com.sun.management.ThreadMXBean sun) {
                 allocated += Math.max(0, sun.getThreadAllocatedBytes(id));
             }
         }
-        return String.format(Locale.ROOT, "stream thread CPU %.1f s (%.1f µs per event), allocated %.1f KB per event; "
-                + "GC pauses %.1f s", nanos / 1e9, nanos / 1e3 / events, allocated / 1e3 / events, (gcMillis() - gcAtStart) / 1e3);
+        return new long[] {nanos, allocated};
     }
 
     /** The JVM's collection time so far (G1: its pauses; concurrent marking is not counted). */

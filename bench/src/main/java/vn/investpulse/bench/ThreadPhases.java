@@ -128,9 +128,23 @@ final class ThreadPhases implements AutoCloseable {
 
     /** The ids of an application's stream threads, named {@code <application.id>-<client uuid>-StreamThread-n}. */
     static long[] streamThreadIds(String applicationId) {
+        return threadIds(applicationId, true);
+    }
+
+    /**
+     * The ids of the threads an application's processors start to help its stream threads, named after the application
+     * (the emitter's {@code <application.id>-<task>-emission-helper}, the facts store's
+     * {@code <stream thread>-daily-facts-updater}); not its Kafka clients' threads ({@code kafka-…}).
+     */
+    static long[] helperThreadIds(String applicationId) {
+        return threadIds(applicationId, false);
+    }
+
+    private static long[] threadIds(String applicationId, boolean streamThreads) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         return Arrays.stream(mx.getThreadInfo(mx.getAllThreadIds(), 0))
-                .filter(t -> t != null && t.getThreadName().startsWith(applicationId + "-") && t.getThreadName().contains("-StreamThread-"))
+                .filter(t -> t != null && t.getThreadName().startsWith(applicationId + "-")
+                        && t.getThreadName().matches(".*-StreamThread-[0-9]+") == streamThreads)
                 .mapToLong(ThreadInfo::getThreadId).toArray();
     }
 

@@ -17,11 +17,6 @@ public record DirtyMark(YearMonth fromMonth, SortedSet<YearMonth> changedMonths,
         changedMonths = Collections.unmodifiableSortedSet(new TreeSet<>(changedMonths));
     }
 
-    /** Facts of these months changed because of an event. */
-    public static DirtyMark facts(SortedSet<YearMonth> months, String eventId, String certificateNo, Long ingestedAt) {
-        return new DirtyMark(months.first(), months, false, eventId, certificateNo, ingestedAt);
-    }
-
     /** A rate in force from this month on changed. */
     public static DirtyMark rates(YearMonth fromMonth) {
         return new DirtyMark(fromMonth, new TreeSet<>(), true, null, null, null);

@@ -218,7 +218,8 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         if (isLive) {
             lastLiveMarkAt = lastMarkAt;
         }
-        for (Map.Entry<String, DirtyMark> m : record.value().marks()) {
+        SeriesMarks marks = record.value();
+        for (Map.Entry<String, DirtyMark> m : marks.marks()) {
             if (isLive) {
                 live.add(m.getKey());
             }
@@ -227,12 +228,25 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
             }
             mark(m.getKey(), m.getValue());
         }
+        for (int i = 0; i < marks.changes(); i++) {
+            String key = marks.changedSeries(i);
+            if (isLive) {
+                live.add(key);
+            }
+            PendingSeries p = pending.computeIfAbsent(key, k -> new PendingSeries());
+            p.addFacts(marks.changedMonth(i), marks.eventId(), marks.certificateNo(), marks.ingestedAt());
+            widen(key, p);
+        }
     }
 
     /** Merges a mark into the series' pending one; writes the store only when the persistent mark must widen. */
     private void mark(String key, DirtyMark mark) {
         PendingSeries p = pending.computeIfAbsent(key, k -> new PendingSeries());
         p.add(mark, monthIndexes(mark));
+        widen(key, p);
+    }
+
+    private void widen(String key, PendingSeries p) {
         DirtyMark widened = p.widenedPersistentMark();
         if (widened != null) {
             dirty.put(key, widened);
@@ -451,7 +465,9 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
      * new instance needs, since it starts without cached totals and reloads each series whole.
      */
     private static final class PendingSeries {
-        private YearMonth fromMonth;
+        /** The first month to recompute ({@link SeriesMarks#month}), {@link #NONE} until a mark says. */
+        private int fromMonth = NONE;
+        private static final int NONE = Integer.MAX_VALUE;
         /**
          * Changed months as bits, at year × 12 + month − 1: merging an event's mark sets a bit or two. (A sorted set of
          * months took about 8 % of the stream thread in a replay, ten marks per event.)
@@ -475,14 +491,14 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
             int[] indexes = new int[m.changedMonths().size()];
             int i = 0;
             for (YearMonth month : m.changedMonths()) {
-                indexes[i++] = month.getYear() * 12 + month.getMonthValue() - 1;
+                indexes[i++] = SeriesMarks.month(month);
             }
             return indexes;
         }
 
         /** Merges a mark, its changed months given as {@link #indexes}. */
         void add(DirtyMark m, int[] monthIndexes) {
-            fromMonth = fromMonth == null || m.fromMonth().isBefore(fromMonth) ? m.fromMonth() : fromMonth;
+            fromMonth = Math.min(fromMonth, SeriesMarks.month(m.fromMonth()));
             for (int month : monthIndexes) {
                 changedMonths.set(month);
             }
@@ -494,25 +510,34 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
             }
         }
 
+        /** Merges a change of facts in one month ({@link SeriesMarks#month}) caused by an event. */
+        void addFacts(int month, String eventId, String certificateNo, Long ingestedAt) {
+            fromMonth = Math.min(fromMonth, month);
+            changedMonths.set(month);
+            this.eventId = eventId;
+            this.certificateNo = certificateNo;
+            this.ingestedAt = ingestedAt;
+        }
+
         boolean isPersisted() {
             return persisted != null;
         }
 
         /** The mark the store must hold now, or null when the stored one already covers this series' pending work. */
         DirtyMark widenedPersistentMark() {
-            if (persisted != null && !fromMonth.isBefore(persisted.fromMonth()) && (!ratesChanged || persisted.ratesChanged())) {
+            if (persisted != null && fromMonth >= SeriesMarks.month(persisted.fromMonth()) && (!ratesChanged || persisted.ratesChanged())) {
                 return null;
             }
-            persisted = new DirtyMark(fromMonth, new TreeSet<>(), ratesChanged, eventId, certificateNo, ingestedAt);
+            persisted = new DirtyMark(SeriesMarks.yearMonth(fromMonth), new TreeSet<>(), ratesChanged, eventId, certificateNo, ingestedAt);
             return persisted;
         }
 
         DirtyMark mark() {
             TreeSet<YearMonth> months = new TreeSet<>();
             for (int i = changedMonths.nextSetBit(0); i >= 0; i = changedMonths.nextSetBit(i + 1)) {
-                months.add(YearMonth.of(i / 12, i % 12 + 1));
+                months.add(SeriesMarks.yearMonth(i));
             }
-            return new DirtyMark(fromMonth, months, ratesChanged, eventId, certificateNo, ingestedAt);
+            return new DirtyMark(SeriesMarks.yearMonth(fromMonth), months, ratesChanged, eventId, certificateNo, ingestedAt);
         }
     }
 

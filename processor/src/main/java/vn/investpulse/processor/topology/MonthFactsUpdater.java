@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,15 +19,16 @@ import vn.investpulse.processor.facts.FactDelta;
 import vn.investpulse.processor.facts.ProjectEntry;
 import vn.investpulse.processor.figures.MonthDays;
 import vn.investpulse.processor.figures.MonthFacts;
-import vn.investpulse.processor.store.DirtyMark;
+import vn.investpulse.processor.store.ObjectStore;
 import vn.investpulse.processor.store.SeriesMarks;
 import vn.investpulse.processor.store.StoreNames;
 import vn.investpulse.schemas.IndicatorSource;
 import vn.investpulse.schemas.RegistrationEvent;
 
 /**
- * Applies fact deltas to the daily base facts (kept by series and month, {@link MonthDays}) and marks each touched series — and the ALL series it is part of — dirty
- * with the months that changed, all in one record per event.
+ * Applies fact deltas to the daily base facts (kept by series and month, {@link MonthDays}; behind the stream thread, see
+ * {@link ObjectStore#update}) and marks each touched series — and the ALL series it is part of — dirty with the month
+ * that changed, all in one record per event.
  */
 final class MonthFactsUpdater implements Processor<String, FactChanges, String, SeriesMarks> {
 
@@ -37,6 +36,8 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
 
     private ProcessorContext<String, SeriesMarks> context;
     private KeyValueStore<String, MonthDays> facts;
+    /** The same store, to update behind the stream thread (see {@link ObjectStore#update}). */
+    private ObjectStore<MonthDays> factsBehind;
     /**
      * The series a stored series' changes mark, by series: itself and the ALL series it is part of (ALL is read as
      * FDI + DDI, so it changes with either part; an event has one source, so their months are the same). Kept because
@@ -53,6 +54,7 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
     public void init(ProcessorContext<String, SeriesMarks> context) {
         this.context = context;
         this.facts = context.getStateStore(StoreNames.FACTS);
+        this.factsBehind = ObjectStore.unwrap(facts);
         rebuild(context.getStateStore(StoreNames.PROJECT_ENTRIES));
     }
 
@@ -113,30 +115,29 @@ final class MonthFactsUpdater implements Processor<String, FactChanges, String, 
 
     @Override
     public void process(Record<String, FactChanges> record) {
-        Map<DimKey, SortedSet<YearMonth>> changed = new HashMap<>();
-        for (FactDelta d : record.value().deltas()) {
-            String monthKey = monthKey(d);
-            MonthDays current = facts.get(monthKey); // the writer's own copy: changing it changes no committed month
-            MonthDays next = (current == null ? new MonthDays() : current).add(d.date().getDayOfMonth(), d.delta());
-            if (next.isEmpty()) {
-                facts.delete(monthKey); // e.g. a cumulative change undone by a late row: nothing left in that month
-            } else {
-                facts.put(monthKey, next);
-            }
-            changed.computeIfAbsent(d.series(), k -> new TreeSet<>()).add(YearMonth.of(d.date().getYear(), d.date().getMonthValue()));
+        List<FactDelta> deltas = record.value().deltas();
+        String[] series = new String[2 * deltas.size()];
+        int[] months = new int[series.length];
+        int i = 0;
+        for (FactDelta d : deltas) {
+            // Applied behind the stream thread, in order; the change is never changed after it is made (ProjectFacts).
+            int day = d.date().getDayOfMonth();
+            MonthFacts change = d.delta();
+            factsBehind.update(monthKey(d), current -> {
+                // current: the writer's own copy; changing it changes no committed month
+                MonthDays next = (current == null ? new MonthDays() : current).add(day, change);
+                return next.isEmpty() ? null : next; // e.g. a cumulative change undone by a late row: nothing left
+            });
+            int month = SeriesMarks.month(d.date());
+            String[] names = markNames.computeIfAbsent(d.series(), MonthFactsUpdater::markNames);
+            series[i] = names[0];
+            months[i++] = month;
+            series[i] = names[1];
+            months[i++] = month;
         }
         RegistrationEvent cause = record.value().cause();
         Long ingestedAt = cause.getIngestedAt() == null ? null : cause.getIngestedAt().toEpochMilli();
-        List<Map.Entry<String, DirtyMark>> marks = new ArrayList<>(2 * changed.size());
-        // Series of one event mostly share their months (the same dates): one mark per distinct set of months.
-        Map<SortedSet<YearMonth>, DirtyMark> byMonths = new HashMap<>();
-        changed.forEach((series, months) -> {
-            DirtyMark mark = byMonths.computeIfAbsent(months,
-                    m -> DirtyMark.facts(m, cause.getEventId(), cause.getCertificateNo(), ingestedAt));
-            String[] names = markNames.computeIfAbsent(series, MonthFactsUpdater::markNames);
-            marks.add(Map.entry(names[0], mark));
-            marks.add(Map.entry(names[1], mark));
-        });
-        context.forward(new Record<>(record.key(), new SeriesMarks(marks), record.timestamp()));
+        context.forward(new Record<>(record.key(),
+                SeriesMarks.facts(series, months, cause.getEventId(), cause.getCertificateNo(), ingestedAt), record.timestamp()));
     }
 }

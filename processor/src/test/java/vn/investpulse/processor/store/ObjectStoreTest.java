@@ -74,6 +74,63 @@ class ObjectStoreTest {
         assertThat(store.get("k").newProjects).isEqualTo(1);
     }
 
+    @Test
+    void updatesBehindTheWriterAreAppliedInOrderBeforeItsNextReadScanOrCommit() throws Exception {
+        ObjectStore<MonthFacts> behind = (ObjectStore<MonthFacts>) store;
+        store.put("k", facts(1));
+        behind.flushCache();
+        // More than a batch, so most are applied on the updating thread while this one goes on.
+        int updates = 3 * ObjectStore.BATCH + 7;
+        List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < updates; i++) {
+            int n = i;
+            behind.update("k", current -> {
+                threads.add(Thread.currentThread().getName());
+                // Order matters: x -> 2x + (n % 2) gives another value for any other order of the same updates.
+                current.newProjects = 2 * current.newProjects % 1_000_003 + n % 2;
+                return current;
+            });
+            behind.update("new-" + (n % 5), current -> {
+                MonthFacts f = current == null ? new MonthFacts() : current;
+                f.capitalIncreases++;
+                return f;
+            });
+        }
+        behind.update("gone", current -> null);
+        int expected = 1;
+        for (int i = 0; i < updates; i++) {
+            expected = 2 * expected % 1_000_003 + i % 2;
+        }
+        assertThat(store.get("k").newProjects).as("the writer reads every update it queued, in order").isEqualTo(expected);
+        assertThat(onAnotherThread(() -> store.get("k")).newProjects).as("queries: only what was committed").isEqualTo(1);
+        assertThat(keys(store.prefixScan("new-", new StringSerializer()))).hasSize(5);
+        behind.flushCache();
+        assertThat(onAnotherThread(() -> store.get("k")).newProjects).isEqualTo(expected);
+        assertThat(onAnotherThread(() -> store.get("new-3")).capitalIncreases).isEqualTo(updates / 5 + (3 < updates % 5 ? 1 : 0));
+        assertThat(store.get("gone")).isNull();
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            assertThat(threads).as("applied behind the writer").allMatch(t -> t.endsWith("-facts-updater"));
+        }
+    }
+
+    @Test
+    void anUpdateThatFailsFailsTheWritersNextCallAndNothingAfterItIsApplied() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1,
+                "on a single core updates are applied at once, and a failing one throws to its caller");
+        ObjectStore<MonthFacts> behind = (ObjectStore<MonthFacts>) store;
+        behind.update("a", current -> facts(1));
+        behind.update("b", current -> {
+            throw new ArithmeticException("overflow in b");
+        });
+        behind.update("c", current -> facts(3));
+        assertThatThrownBy(() -> store.get("a")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("store facts: an update failed").hasRootCauseInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(behind::flushCache).as("until the task is revived, every call says so")
+                .hasMessageContaining("overflow in b");
+        behind.clearCache(); // what Kafka Streams does with a task it revives: the held values and the failure are dropped
+        assertThat(store.get("c")).isNull();
+    }
+
     private static MonthFacts facts(int newProjects) {
         MonthFacts f = new MonthFacts();
         f.newProjects = newProjects;
