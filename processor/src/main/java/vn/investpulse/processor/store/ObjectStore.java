@@ -183,20 +183,27 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
         if (!queued.isEmpty()) {
             handOver();
         }
-        if (inFlight != null) {
-            try {
-                inFlight.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while store " + name + " applied updates", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("store " + name + ": an update failed", e.getCause());
-            }
-            inFlight = null;
-        }
+        awaitInFlight();
         RuntimeException e = failed;
         if (e != null) {
             throw new IllegalStateException("store " + name + ": an update failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the last batch handed over (a batch records what it throws in {@link #failed}, never in its future). */
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while store " + name + " applied updates", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("store " + name + ": a batch of updates failed", e.getCause());
+        } finally {
+            inFlight = null;
         }
     }
 
@@ -301,17 +308,13 @@ public final class ObjectStore<V> implements KeyValueStore<String, V>, CachedSta
     /** Lets the updating thread finish what it was given and drops what was queued: the held values go too. */
     private void discardUpdates() {
         queued.clear();
-        if (inFlight != null) {
-            try {
-                inFlight.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                // dropped with the values it was updating
-            }
-            inFlight = null;
+        try {
+            awaitInFlight();
+        } catch (IllegalStateException e) {
+            // dropped with the values it was updating (an interrupt stays set)
+        } finally {
+            failed = null;
         }
-        failed = null;
     }
 
     @Override

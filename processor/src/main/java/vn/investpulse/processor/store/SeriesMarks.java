@@ -55,11 +55,15 @@ public final class SeriesMarks {
 
     /** A month as a number, year × 12 + month − 1: consecutive months are consecutive numbers. */
     public static int month(LocalDate date) {
-        return date.getYear() * 12 + date.getMonthValue() - 1;
+        return month(date.getYear(), date.getMonthValue());
     }
 
     public static int month(YearMonth month) {
-        return month.getYear() * 12 + month.getMonthValue() - 1;
+        return month(month.getYear(), month.getMonthValue());
+    }
+
+    private static int month(int year, int monthOfYear) {
+        return year * 12 + monthOfYear - 1;
     }
 
     public static YearMonth yearMonth(int month) {
