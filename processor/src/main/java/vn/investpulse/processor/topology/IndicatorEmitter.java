@@ -151,9 +151,6 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     // A hash map: every event's marks land here (a tree cost ~3 % of the thread in comparisons); the emission, far
     // rarer, sorts the keys it rotates through.
     private final Map<String, PendingSeries> pending = new HashMap<>();
-    /** The last mark merged and its changed months' indexes (see {@link #monthIndexes}). */
-    private DirtyMark indexedMark;
-    private int[] indexedMonths;
     /** Converted month totals per series; bounded (least recently used series are dropped and reloaded on demand). */
     private final Map<DimKey, CachedSeries> totals = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -242,7 +239,7 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
     /** Merges a mark into the series' pending one; writes the store only when the persistent mark must widen. */
     private void mark(String key, DirtyMark mark) {
         PendingSeries p = pending.computeIfAbsent(key, k -> new PendingSeries());
-        p.add(mark, monthIndexes(mark));
+        p.add(mark, PendingSeries.indexes(mark));
         widen(key, p);
     }
 
@@ -253,18 +250,6 @@ final class IndicatorEmitter implements Processor<String, SeriesMarks, Indicator
         }
     }
 
-    /**
-     * The changed months of a mark as {@link PendingSeries} indexes them. An event's series mostly share one mark (the
-     * same dates; see MonthFactsUpdater), and its marks arrive together: the last mark's are kept, so its set of months is
-     * walked once per event instead of once per series (twenty times, with two iterators each).
-     */
-    private int[] monthIndexes(DirtyMark mark) {
-        if (mark != indexedMark) {
-            indexedMonths = PendingSeries.indexes(mark);
-            indexedMark = mark;
-        }
-        return indexedMonths;
-    }
 
     /** Series marks still waiting for emission (for tests and the emission-backlog gauge). */
     int pendingSeries() {
